@@ -1,0 +1,33 @@
+package dev.polarspring.client.core;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SDK's own JSON mapper.
+ *
+ * <p>The client never uses the application's {@code ObjectMapper}: every model carries its wire
+ * names in annotations, and this mapper's settings are fixed, so an application's Jackson
+ * customisations (naming strategies, failure features, date formats) cannot break decoding of
+ * Polar's responses or webhook payloads.
+ */
+public final class PolarJson {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		// Polar adds fields without a new API version; an unknown field must never fail a call.
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private PolarJson() {
+	}
+
+	/**
+	 * Returns the shared, thread-safe mapper used for every request body, response and webhook
+	 * payload.
+	 * @return the SDK's JSON mapper
+	 */
+	public static JsonMapper mapper() {
+		return MAPPER;
+	}
+
+}
