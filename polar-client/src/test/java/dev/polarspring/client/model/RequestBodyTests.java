@@ -113,6 +113,14 @@ class RequestBodyTests {
 			.doesNotContain("refresh-token-value");
 	}
 
+	@Test
+	void recordToStringNeverShowsCredentials() {
+		CustomerSession session = MAPPER.readValue("{\"id\":\"s1\",\"token\":\"polar_cst_secret-value\"}",
+				CustomerSession.class);
+		assertThat(session.token()).isEqualTo("polar_cst_secret-value");
+		assertThat(session.toString()).contains("id=s1").contains("token=***").doesNotContain("secret-value");
+	}
+
 	private static JsonNode json(Object value) {
 		return MAPPER.readTree(MAPPER.writeValueAsString(value));
 	}
