@@ -418,12 +418,14 @@ public final class ApiExecutor {
 					byte[] text = response.getBody().readAllBytes();
 					yield (T) new String(text, charset(headers));
 				}
-				case JSON -> decodeJson(response.getBody(), status, headers.getContentLength());
+				case JSON -> decodeJson(response.getBody(), status);
 			};
 		}
 
-		private @Nullable T decodeJson(InputStream body, int status, long contentLength) throws IOException {
-			if (status == 204 || contentLength == 0) {
+		private @Nullable T decodeJson(InputStream body, int status) throws IOException {
+			// An empty 200 or 201 is not treated like a 204: a null where a model was promised would only
+			// fail later, far from the cause.
+			if (status == 204) {
 				return null;
 			}
 			InputStream input = body;
