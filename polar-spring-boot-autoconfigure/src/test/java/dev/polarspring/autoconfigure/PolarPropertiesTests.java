@@ -92,7 +92,10 @@ class PolarPropertiesTests {
 	@Test
 	void malformedBaseUrlFailsNamingTheKey() {
 		this.contextRunner.withPropertyValues("polar.base-url=http://exa mple.com")
-			.run((context) -> assertThat(context).getFailure().cause().hasMessageContaining("polar.base-url"));
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("baseUrl")
+				.hasMessageContaining("absolute http or https URL"));
 	}
 
 	@Test
