@@ -3,6 +3,7 @@ package dev.polarspring.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.polarspring.client.PolarServer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,7 +31,7 @@ public class PolarProperties implements Validator {
 	/**
 	 * Polar environment to call. Ignored when base-url is set.
 	 */
-	private Server server = Server.PRODUCTION;
+	private PolarServer server = PolarServer.PRODUCTION;
 
 	/**
 	 * Base URL of the Polar API, for a proxy or a fake Polar in tests. Wins over server.
@@ -68,11 +69,11 @@ public class PolarProperties implements Validator {
 		this.accessToken = accessToken;
 	}
 
-	public Server getServer() {
+	public PolarServer getServer() {
 		return this.server;
 	}
 
-	public void setServer(Server server) {
+	public void setServer(PolarServer server) {
 		this.server = server;
 	}
 
@@ -167,23 +168,6 @@ public class PolarProperties implements Validator {
 				+ this.server + ", baseUrl=" + this.baseUrl + ", apiVersion=" + this.apiVersion + ", organizationId="
 				+ this.organizationId + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
 				+ this.readTimeout + ", retry=" + this.retry + "}";
-	}
-
-	/**
-	 * Polar environments.
-	 */
-	public enum Server {
-
-		/**
-		 * Polar's production API, https://api.polar.sh.
-		 */
-		PRODUCTION,
-
-		/**
-		 * Polar's sandbox API, https://sandbox-api.polar.sh, for testing without real money.
-		 */
-		SANDBOX
-
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.polarspring.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.polarspring.client.PolarServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,7 +25,7 @@ class PolarPropertiesTests {
 		this.contextRunner.run((context) -> {
 			PolarProperties properties = context.getBean(PolarProperties.class);
 			assertThat(properties.getAccessToken()).isNull();
-			assertThat(properties.getServer()).isEqualTo(PolarProperties.Server.PRODUCTION);
+			assertThat(properties.getServer()).isEqualTo(PolarServer.PRODUCTION);
 			assertThat(properties.getBaseUrl()).isNull();
 			assertThat(properties.getApiVersion()).isEqualTo("2026-10");
 			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(10));
@@ -45,7 +46,7 @@ class PolarPropertiesTests {
 			.run((context) -> {
 				PolarProperties properties = context.getBean(PolarProperties.class);
 				assertThat(properties.getAccessToken()).isEqualTo("polar_oat_secret");
-				assertThat(properties.getServer()).isEqualTo(PolarProperties.Server.SANDBOX);
+				assertThat(properties.getServer()).isEqualTo(PolarServer.SANDBOX);
 				assertThat(properties.getBaseUrl()).isEqualTo(URI.create("http://localhost:8089"));
 				assertThat(properties.getApiVersion()).isEqualTo("2026-04");
 				assertThat(properties.getOrganizationId()).isEqualTo("org_1");
@@ -65,7 +66,7 @@ class PolarPropertiesTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("staging")
-				.hasMessageContaining("Server"));
+				.hasMessageContaining("PolarServer"));
 		this.contextRunner.withPropertyValues("polar.server=staging")
 			.run((context) -> assertThat(context).getFailure().cause().hasMessageContaining("polar.server"));
 	}
