@@ -4,6 +4,8 @@ import java.net.URI;
 
 import dev.polarspring.client.PolarClient;
 import dev.polarspring.client.RetrySettings;
+import dev.polarspring.client.observation.PolarClientObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -26,6 +28,9 @@ import org.springframework.web.client.RestClient;
  * <p>The client starts from Spring Boot's {@link RestClient.Builder}, so
  * {@code http.client.requests} observations, {@code RestClientCustomizer}s, SSL bundles and
  * {@code spring.http.clients.*} settings apply; the timeouts in {@code polar.*} win over those.
+ * With an {@link ObservationRegistry}, every API call is observed as {@code polar.client.requests}
+ * (see {@code PolarClientObservationDocumentation}); a {@link PolarClientObservationConvention}
+ * bean replaces the default names and tags.
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class)
 @ConditionalOnClass(PolarClient.class)
@@ -39,7 +44,9 @@ public final class PolarAutoConfiguration {
 	@ConditionalOnMissingBean
 	PolarClient polarClient(PolarProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<PolarClientCustomizer> customizers) {
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<PolarClientObservationConvention> observationConvention,
+			ObjectProvider<PolarClientCustomizer> customizers) {
 		PolarClient.Builder builder = PolarClient.builder()
 			.apiVersion(properties.getApiVersion())
 			.organizationId(properties.getOrganizationId())
@@ -49,6 +56,8 @@ public final class PolarAutoConfiguration {
 		applyServer(builder, properties);
 		applyAccessToken(builder, properties);
 		restClientBuilder.ifAvailable(builder::restClientBuilder);
+		observationRegistry.ifAvailable(builder::observationRegistry);
+		observationConvention.ifAvailable(builder::observationConvention);
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
 			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
