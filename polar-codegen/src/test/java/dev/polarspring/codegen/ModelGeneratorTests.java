@@ -1,8 +1,14 @@
 package dev.polarspring.codegen;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import com.palantir.javapoet.ClassName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -251,6 +257,85 @@ class ModelGeneratorTests {
 				"Unused": {"type": "object", "title": "Unused", "properties": {"a": {"type": "string"}}}
 				""", "Product"));
 		assertThat(sources).containsKey("Product").doesNotContainKey("Unused");
+	}
+
+	private static final String EVENTS_AND_DELIVERIES = """
+			"Order": {"type": "object", "title": "Order", "properties": {"id": {"type": "string"}}, "required": ["id"]},
+			"OrderPaidEvent": {"type": "object", "title": "OrderPaidEvent", "properties": {
+			  "name": {"type": "string", "const": "order.paid"}, "id": {"type": "string"}}, "required": ["name", "id"]},
+			"MeterCreditEvent": {"type": "object", "title": "MeterCreditEvent", "properties": {
+			  "name": {"type": "string", "const": "meter.credit"}, "id": {"type": "string"}}, "required": ["name", "id"]},
+			"SystemEvent": {"oneOf": [{"$ref": "#/components/schemas/OrderPaidEvent"},
+			  {"$ref": "#/components/schemas/MeterCreditEvent"}]},
+			"UserEvent": {"type": "object", "title": "UserEvent", "properties": {"id": {"type": "string"}}, "required": ["id"]},
+			"Event": {"anyOf": [{"$ref": "#/components/schemas/SystemEvent"}, {"$ref": "#/components/schemas/UserEvent"}]},
+			"WebhookDelivery": {"type": "object", "title": "WebhookDelivery", "properties": {
+			  "succeeded": {"type": "boolean"},
+			  "kind": {"type": "string", "enum": ["a", "b"], "title": "RetrySettings"}}, "required": ["succeeded"]},
+			"ListResource_WebhookDelivery_": {"type": "object", "title": "ListResource[WebhookDelivery]", "properties": {
+			  "items": {"type": "array", "items": {"$ref": "#/components/schemas/WebhookDelivery"}}}, "required": ["items"]},
+			"WebhookOrderPaidPayload": {"type": "object", "title": "P", "properties": {
+			  "type": {"type": "string", "const": "order.paid"},
+			  "timestamp": {"type": "string", "format": "date-time"},
+			  "data": {"$ref": "#/components/schemas/Order"}}, "required": ["type", "timestamp", "data"]}
+			""";
+
+	private static final String ORDER_PAID_WEBHOOK = """
+			"order.paid": {"post": {"requestBody": {"content":
+			  {"application/json": {"schema": {"$ref": "#/components/schemas/WebhookOrderPaidPayload"}}}}}}
+			""";
+
+	@Test
+	void modelTypesKeepApartFromWebhookEventsAndHandWrittenClasses() {
+		Naming naming = new Naming(List.of(ClassName.get("dev.polarspring.client.webhook", "WebhookDelivery"),
+				ClassName.get("dev.polarspring.client", "RetrySettings")));
+		Map<String, String> sources = Fragments.generateByPath(Fragments.specWithWebhooks(EVENTS_AND_DELIVERIES,
+				ORDER_PAID_WEBHOOK, "Event", "ListResource_WebhookDelivery_"), naming);
+		assertThat(sources).containsKeys("webhook/OrderPaidEvent", "model/OrderPaidSystemEvent",
+				"model/MeterCreditSystemEvent", "model/SystemEvent", "model/UserEvent", "model/Event",
+				"model/WebhookDeliveryRecord", "model/WebhookDeliveryRecordList", "model/WebhookDeliveryRecordKind")
+			.doesNotContainKeys("model/OrderPaidEvent", "model/MeterCreditEvent", "model/WebhookDelivery",
+					"model/RetrySettings");
+		assertThat(sources.get("model/SystemEvent"))
+			.contains("permits OrderPaidSystemEvent, MeterCreditSystemEvent, SystemEvent.Unknown");
+		assertThat(sources.get("model/OrderPaidSystemEvent")).contains("Schema {@code OrderPaidEvent} of Polar's API.");
+		assertThat(sources.get("model/WebhookDeliveryRecord")).contains("Schema {@code WebhookDelivery} of Polar's API. "
+				+ "Named {@code WebhookDeliveryRecord} to keep it apart from the client's own "
+				+ "{@link dev.polarspring.client.webhook.WebhookDelivery}.");
+		assertThat(sources.get("model/WebhookDeliveryRecordList")).contains("List<WebhookDeliveryRecord> items");
+	}
+
+	@Test
+	void eventsApiMembersTakeTheQualifierOfTheirUnion() {
+		Naming naming = new Naming();
+		assertThat(naming.eventMemberName("OrderPaidEvent", "SystemEvent")).isEqualTo("OrderPaidSystemEvent");
+		assertThat(naming.eventMemberName("MeterCreditSystemEvent", "SystemEvent")).isEqualTo("MeterCreditSystemEvent");
+		assertThat(naming.eventMemberName("UserEvent", "Event")).isEqualTo("UserEvent");
+		assertThat(naming.eventMemberName("BenefitGrantDiscordWebhook", "BenefitGrantWebhook"))
+			.isEqualTo("BenefitGrantDiscordWebhook");
+		assertThat(naming.webhookEventName("order.paid")).isEqualTo("OrderPaidEvent");
+		assertThat(naming.apartFrom("ValidationError")).isEqualTo("ValidationErrorRecord");
+	}
+
+	@Test
+	void aNameStillInUseAfterTheRulesStopsTheBuild() {
+		Naming naming = new Naming(List.of(ClassName.get("a", "WebhookDelivery"), ClassName.get("b", "WebhookDeliveryRecord")));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Fragments.generateByPath(Fragments.specWithWebhooks(EVENTS_AND_DELIVERIES,
+					ORDER_PAID_WEBHOOK, "ListResource_WebhookDelivery_"), naming))
+			.withMessageContaining("WebhookDeliveryRecord")
+			.withMessageContaining("extend the rules in Naming");
+	}
+
+	@Test
+	void handWrittenClassesAreReadFromTheSourceTree(@TempDir Path root) throws IOException {
+		Files.createDirectories(root.resolve("dev/polarspring/client/webhook"));
+		Files.writeString(root.resolve("dev/polarspring/client/webhook/WebhookDelivery.java"), "");
+		Files.writeString(root.resolve("dev/polarspring/client/webhook/package-info.java"), "");
+		Naming naming = Naming.keepingApartFrom(root);
+		assertThat(naming.handWrittenNames()).containsExactly("WebhookDelivery");
+		assertThat(naming.handWritten("WebhookDelivery"))
+			.contains(ClassName.get("dev.polarspring.client.webhook", "WebhookDelivery"));
 	}
 
 }

@@ -72,7 +72,7 @@ final class UnionGenerator {
 				.addMember("using", "$T.class", deserializer)
 				.build());
 		if (union.schemaName() != null) {
-			type.addJavadoc("\n<p>Schema {@code $L} of Polar's API.\n", union.schemaName());
+			type.addJavadoc("$L", DocText.origin(union, this.types));
 		}
 		this.types.supertypes(name).forEach(type::addSuperinterface);
 		members.forEach(type::addPermittedSubclass);
