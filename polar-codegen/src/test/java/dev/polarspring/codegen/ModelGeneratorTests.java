@@ -338,4 +338,66 @@ class ModelGeneratorTests {
 			.contains(ClassName.get("dev.polarspring.client.webhook", "WebhookDelivery"));
 	}
 
+	private static final String SHARED = """
+			"BenefitDiscord": {"type": "object", "title": "BenefitDiscord", "properties": {
+			  "type": {"type": "string", "const": "discord"}, "id": {"type": "string"},
+			  "description": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}},
+			  "amount": {"type": "integer"}, "guild": {"type": "string"}},
+			  "required": ["type", "id", "description", "tags", "amount", "guild"]},
+			"BenefitCustom": {"type": "object", "title": "BenefitCustom", "properties": {
+			  "type": {"type": "string", "const": "custom"}, "id": {"type": "string"},
+			  "description": {"anyOf": [{"type": "string"}, {"type": "null"}]}, "tags": {"type": "array", "items": {"type": "string"}},
+			  "amount": {"type": "string"}},
+			  "required": ["type", "id", "description", "tags", "amount"]},
+			"Benefit": {"oneOf": [{"$ref": "#/components/schemas/BenefitDiscord"}, {"$ref": "#/components/schemas/BenefitCustom"}],
+			  "discriminator": {"propertyName": "type", "mapping": {
+			    "discord": "#/components/schemas/BenefitDiscord", "custom": "#/components/schemas/BenefitCustom"}}}
+			""";
+
+	@Test
+	void unionDeclaresTheAccessorsEveryKindSharesAndUnknownReadsThemFromItsJson() {
+		String source = Fragments.generate(Fragments.spec(SHARED, "Benefit")).get("Benefit");
+		String declared = source.substring(0, source.indexOf("record Unknown"));
+		assertThat(declared).contains("\tString id();")
+			.contains("\tString type();")
+			.contains("\t@Nullable String description();")
+			.contains("\tList<String> tags();")
+			.doesNotContain("amount();")
+			.doesNotContain("guild();")
+			.contains("Every known kind has it; on {@link Unknown} it is read from the JSON, and throws "
+					+ "{@link IllegalStateException} if that kind came without it.");
+		assertThat(source.substring(source.indexOf("record Unknown")))
+			.contains("public String id() {\n\t\t\treturn RawProperty.required(this.raw, \"Benefit\", \"id\", "
+					+ "RawProperty.type(String.class));")
+			.contains("public @Nullable String description() {\n\t\t\treturn RawProperty.optional(this.raw, \"Benefit\", "
+					+ "\"description\", RawProperty.type(String.class));")
+			.contains("RawProperty.required(this.raw, \"Benefit\", \"tags\", RawProperty.type(List.class, "
+					+ "RawProperty.type(String.class)))");
+	}
+
+	@Test
+	void requestBodyKindsShareAccessorsAndNestedUnionsDoNotRedeclareThem() {
+		Map<String, String> sources = Fragments.generate(Fragments.spec("""
+				"A": {"type": "object", "title": "A", "properties": {"kind": {"type": "string", "const": "a"},
+				  "name": {"type": "string"}, "seats": {"type": "integer"}}, "required": ["kind", "name"]},
+				"B": {"type": "object", "title": "B", "properties": {"kind": {"type": "string", "const": "b"},
+				  "name": {"type": "string"}, "seats": {"type": "integer"}}, "required": ["kind", "name"]},
+				"C": {"type": "object", "title": "C", "properties": {"kind": {"type": "string", "const": "c"},
+				  "name": {"type": "string"}}, "required": ["kind", "name"]},
+				"AorB": {"anyOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]},
+				"SeatCreate": {"anyOf": [{"$ref": "#/components/schemas/AorB"}, {"$ref": "#/components/schemas/C"}]}
+				""", "SeatCreate"));
+		assertThat(sources.get("A")).contains("public final class A implements AorB");
+		String outer = sources.get("SeatCreate");
+		assertThat(outer.substring(0, outer.indexOf("record Unknown"))).contains("\tString kind();")
+			.contains("\tString name();")
+			.doesNotContain("seats();");
+		String inner = sources.get("AorB");
+		assertThat(inner.substring(0, inner.indexOf("record Unknown"))).contains("\t@Nullable Long seats();")
+			.doesNotContain("String name();");
+		assertThat(inner.substring(inner.indexOf("record Unknown"))).contains("public String name()")
+			.contains("public String kind()")
+			.contains("public @Nullable Long seats()");
+	}
+
 }
