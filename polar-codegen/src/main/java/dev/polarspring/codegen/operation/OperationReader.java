@@ -36,6 +36,9 @@ import dev.polarspring.codegen.operation.ResourceOperation.Shape;
  * Reads the spec's operations into {@link ResourceOperation}s.
  *
  * <ul>
+ * <li>Names: the group is {@code x-speakeasy-group}, else the operation id up to its last colon
+ * ({@code products:list} gives {@code products}), else the first path segment after the version;
+ * the method is {@code x-speakeasy-name-override}, else the operation id after its last colon.</li>
  * <li>Security: {@code oidc}, {@code pat}, {@code oat} mean the access token;
  * {@code customer_session}, {@code member_session} a customer-portal session token; no
  * requirement, no {@code Authorization} header.</li>
@@ -93,12 +96,12 @@ final class OperationReader {
 	ResourceOperation read(OpenApiSpec.Operation operation) {
 		JsonNode node = operation.node();
 		String id = operation.operationId();
+		int lastColon = id.lastIndexOf(':');
 		String groupName = node.path("x-speakeasy-group").asString("");
-		String nameOverride = node.path("x-speakeasy-name-override").asString("");
-		if (groupName.isEmpty() || nameOverride.isEmpty()) {
-			throw new IllegalStateException("Operation " + id
-					+ " has no x-speakeasy-group or x-speakeasy-name-override, so it has no client or method name");
+		if (groupName.isEmpty()) {
+			groupName = (lastColon > 0) ? id.substring(0, lastColon).replace(':', '.') : firstPathSegment(operation);
 		}
+		String nameOverride = node.path("x-speakeasy-name-override").asString(id.substring(lastColon + 1));
 		List<String> group = List.of(groupName.split("\\."));
 		String methodName = this.names.methodName(nameOverride, id);
 		Set<String> scopes = new LinkedHashSet<>();
@@ -108,6 +111,16 @@ final class OperationReader {
 				authDescription(node.path("security")), List.copyOf(scopes), pathParameters(operation),
 				queryParameters(operation, group, methodName), body(operation), response(operation), errors(node),
 				description(node), node.path("deprecated").asBoolean(false));
+	}
+
+	private static String firstPathSegment(OpenApiSpec.Operation operation) {
+		for (String segment : operation.path().split("/")) {
+			if (!segment.isEmpty() && !segment.matches("v\\d+") && !segment.startsWith("{")) {
+				return segment;
+			}
+		}
+		throw new IllegalStateException("Operation " + operation.operationId()
+				+ " has no x-speakeasy-group and its path names no resource, so it has no client");
 	}
 
 	private static Auth auth(OpenApiSpec.Operation operation, Set<String> scopes) {
@@ -166,7 +179,7 @@ final class OperationReader {
 					"Operation " + operation.operationId() + " declares no path parameter '" + name + "'"));
 			TypeName type = this.resolver.fieldType(parameter.path("schema"), true);
 			parameters.add(new PathParameter(name, this.names.parameterName(name), type,
-					parameterDescription(parameter, "the {@code " + name + "} path parameter")));
+					parameterDescription(parameter, "The {@code " + name + "} path parameter.")));
 		}
 		return parameters;
 	}
@@ -206,7 +219,7 @@ final class OperationReader {
 		JsonNode schema = parameter.path("schema");
 		boolean required = parameter.path("required").asBoolean(false);
 		boolean deprecated = parameter.path("deprecated").asBoolean(false) || schema.path("deprecated").asBoolean(false);
-		String description = parameterDescription(parameter, "the {@code " + name + "} query parameter");
+		String description = parameterDescription(parameter, "The {@code " + name + "} query parameter.");
 		String javaName = this.names.parameterName(name);
 		boolean sensitive = SensitiveProperties.isSensitive(name);
 		TypeName element = listElement(schema);
