@@ -63,7 +63,7 @@ public final class JdbcWebhookDeduplicationStore implements WebhookDeduplication
 
 	private final SecureRandom random = new SecureRandom();
 
-	private final AtomicLong lastPurge = new AtomicLong(Long.MIN_VALUE);
+	private final AtomicLong lastPurge = new AtomicLong();
 
 	/**
 	 * Creates a store on the given template.

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.init.PropertiesBasedDataSourceScriptDatabaseInitializer;
@@ -77,6 +78,7 @@ public final class PolarWebhookAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ JdbcTemplate.class, PropertiesBasedDataSourceScriptDatabaseInitializer.class })
 	@ConditionalOnProperty(name = "polar.webhook.deduplication.store", havingValue = "jdbc")
+	@ConditionalOnSingleCandidate(DataSource.class)
 	@EnableConfigurationProperties(PolarWebhookJdbcProperties.class)
 	@Import(DatabaseInitializationDependencyConfigurer.class)
 	static class JdbcDeduplicationConfiguration {

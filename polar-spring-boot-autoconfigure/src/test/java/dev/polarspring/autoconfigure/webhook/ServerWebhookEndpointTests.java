@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "polar.webhook.secret=" + TestDeliveries.SECRET, "polar.webhook.max-body-size=64KB" })
 class ServerWebhookEndpointTests extends WebhookEndpointAnswersTests {
 
-	private static final HttpClient client = HttpClient.newHttpClient();
+	private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	@LocalServerPort
 	int port;
