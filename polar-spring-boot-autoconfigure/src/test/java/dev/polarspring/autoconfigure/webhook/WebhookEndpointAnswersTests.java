@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 
+import dev.polarspring.client.core.PolarJson;
 import dev.polarspring.client.webhook.OrderPaidEvent;
 import dev.polarspring.client.webhook.PolarWebhookEvent;
 import dev.polarspring.client.webhook.UnknownWebhookEvent;
@@ -63,6 +64,8 @@ abstract class WebhookEndpointAnswersTests {
 		assertThat(answer.body()).isEmpty();
 		assertThat(this.events.ordersPaid()).singleElement().satisfies((event) -> {
 			assertThat(event.type()).isEqualTo("order.paid");
+			assertThat(event.data().id())
+				.isEqualTo(PolarJson.mapper().readTree(body).get("data").get("id").asString());
 			assertThat(event.delivery().id()).isEqualTo(headers.get("webhook-id"));
 			assertThat(event.delivery().timestamp())
 				.isEqualTo(Instant.ofEpochSecond(Long.parseLong(headers.get("webhook-timestamp"))));

@@ -1,0 +1,47 @@
+package dev.polarspring.client;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+
+/**
+ * Creates the request factories the client sends through, one per read timeout: the client's own,
+ * and one for each distinct timeout given in {@link RequestOptions} (each created once and kept).
+ *
+ * <p>The default sends through the JDK's {@link HttpClient}, one client shared by every read
+ * timeout. Spring Boot's auto-configuration provides one built from Boot's
+ * {@code ClientHttpRequestFactoryBuilder}, so SSL bundles and {@code spring.http.clients.*}
+ * settings apply.
+ */
+@FunctionalInterface
+public interface RequestFactoryProvider {
+
+	/**
+	 * Creates a request factory.
+	 * @param connectTimeout how long to wait for a connection
+	 * @param readTimeout how long to wait for an answer
+	 * @return the request factory
+	 */
+	ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout);
+
+	/**
+	 * Returns a provider backed by the JDK's {@link HttpClient}. Request factories it creates for the
+	 * same connect timeout share one {@code HttpClient}, and so its connection pool.
+	 * @return a new provider
+	 */
+	static RequestFactoryProvider jdk() {
+		Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
+		return (connectTimeout, readTimeout) -> {
+			HttpClient client = clients.computeIfAbsent(connectTimeout,
+					(timeout) -> HttpClient.newBuilder().connectTimeout(timeout).build());
+			JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+			factory.setReadTimeout(readTimeout);
+			return factory;
+		};
+	}
+
+}

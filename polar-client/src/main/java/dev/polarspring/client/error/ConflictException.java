@@ -1,0 +1,29 @@
+package dev.polarspring.client.error;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Thrown when Polar answered HTTP 409 Conflict: the request clashes with the current state of an
+ * object (for example a customer with the same email or external id already exists).
+ */
+public class ConflictException extends PolarApiException {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Creates an exception from Polar's answer.
+	 * @param operationId the operation Polar rejected
+	 * @param statusCode the HTTP status
+	 * @param headers the response headers
+	 * @param responseBody the raw response body, empty when there was none
+	 * @param error Polar's error type, if the body had one
+	 * @param detail Polar's human-readable detail, if the body had one
+	 */
+	public ConflictException(String operationId, int statusCode, HttpHeaders headers, String responseBody, @Nullable String error,
+			@Nullable String detail) {
+		super(operationId, statusCode, headers, responseBody, error, detail);
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.polarspring.codegen.model;
+
+import java.util.Optional;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns the spec's descriptions into Javadoc text that cannot break the generated source.
+ */
+final class DocText {
+
+	private DocText() {
+	}
+
+	/**
+	 * Returns the schema's description, else its title, else the fallback; escaped for Javadoc.
+	 */
+	static String of(JsonNode schema, String fallback) {
+		return describe(schema).orElse(fallback);
+	}
+
+	/**
+	 * Returns the schema's description, else its title, escaped for Javadoc.
+	 */
+	static Optional<String> describe(JsonNode schema) {
+		String text = schema.path("description").asString("");
+		if (text.isBlank()) {
+			text = schema.path("title").asString("");
+		}
+		return text.isBlank() ? Optional.empty() : Optional.of(escape(text.strip()));
+	}
+
+	/**
+	 * Escapes text for a Javadoc comment: no comment terminator, no HTML, no tags.
+	 */
+	static String escape(String text) {
+		return text.replace("&", "&amp;")
+			.replace("<", "&lt;")
+			.replace(">", "&gt;")
+			.replace("*/", "*&#47;")
+			.replace("@", "&#64;")
+			.replace("\\u", "\\&#117;");
+	}
+
+	/**
+	 * Returns the first sentence of a text, for {@code @param} and {@code @return} lines.
+	 */
+	static String firstSentence(String text) {
+		String line = text.lines().findFirst().orElse(text).strip();
+		return line.isEmpty() ? text : line;
+	}
+
+}

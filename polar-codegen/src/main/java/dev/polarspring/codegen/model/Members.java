@@ -1,0 +1,72 @@
+package dev.polarspring.codegen.model;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeSpec;
+
+import dev.polarspring.codegen.ModelTypes;
+
+/**
+ * Pieces every generated object type shares: the unions it belongs to and how it copies
+ * collections.
+ */
+final class Members {
+
+	private Members() {
+	}
+
+	/**
+	 * Declares the sealed interfaces a type belongs to. Jackson finds a class's
+	 * {@code @JsonDeserialize} on its interfaces too, so a member also declares its own
+	 * (default) deserialization; otherwise reading the member would call the union's
+	 * deserializer again.
+	 */
+	static void implementUnions(TypeSpec.Builder type, ModelTypes types, ClassName className,
+			boolean annotate) {
+		if (types.supertypes(className).isEmpty()) {
+			return;
+		}
+		types.supertypes(className).forEach(type::addSuperinterface);
+		if (annotate) {
+			type.addAnnotation(ownDeserialization());
+		}
+	}
+
+	/**
+	 * Adds the annotation that stops a union member from inheriting the union's deserializer.
+	 */
+	static AnnotationSpec ownDeserialization() {
+		return AnnotationSpec.builder(LibraryTypes.JSON_DESERIALIZE)
+			.addMember("using", "$T.class", LibraryTypes.VALUE_DESERIALIZER_NONE)
+			.build();
+	}
+
+	/**
+	 * Adds the statement that copies a list or map into an unmodifiable one (absent required
+	 * collections become empty).
+	 */
+	static void copyCollection(CodeBlock.Builder code, ObjectProperty property, String variable) {
+		if (property.isList()) {
+			if (property.required() && !property.nullable()) {
+				code.addStatement("$L = ($L != null) ? $T.unmodifiableList(new $T<>($L)) : $T.of()", variable, variable,
+						LibraryTypes.COLLECTIONS, LibraryTypes.ARRAY_LIST, variable, LibraryTypes.LIST);
+			}
+			else {
+				code.addStatement("$L = ($L != null) ? $T.unmodifiableList(new $T<>($L)) : null", variable, variable,
+						LibraryTypes.COLLECTIONS, LibraryTypes.ARRAY_LIST, variable);
+			}
+		}
+		else if (property.isMap()) {
+			if (property.required() && !property.nullable()) {
+				code.addStatement("$L = ($L != null) ? $T.unmodifiableMap(new $T<>($L)) : $T.of()", variable, variable,
+						LibraryTypes.COLLECTIONS, LibraryTypes.LINKED_HASH_MAP, variable, LibraryTypes.MAP);
+			}
+			else {
+				code.addStatement("$L = ($L != null) ? $T.unmodifiableMap(new $T<>($L)) : null", variable, variable,
+						LibraryTypes.COLLECTIONS, LibraryTypes.LINKED_HASH_MAP, variable);
+			}
+		}
+	}
+
+}
