@@ -6,12 +6,14 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 import dev.polarspring.client.core.ApiExecutor;
+import dev.polarspring.client.observation.PolarClientObservationConvention;
 import dev.polarspring.client.resource.CustomerPortalClient;
 
 /**
@@ -124,6 +126,10 @@ public final class PolarClient extends PolarResources {
 		private Clock clock = Clock.systemUTC();
 
 		private Sleeper sleeper = Sleeper.THREAD;
+
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable PolarClientObservationConvention observationConvention;
 
 		private Builder() {
 		}
@@ -297,6 +303,29 @@ public final class PolarClient extends PolarResources {
 		}
 
 		/**
+		 * Sets the registry that records one {@code polar.client.requests} observation per API call,
+		 * retries included. Defaults to {@link ObservationRegistry#NOOP}, which records nothing.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			Assert.notNull(observationRegistry, "observationRegistry must not be null");
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Sets the convention that names and tags the observations, replacing
+		 * {@code DefaultPolarClientObservationConvention}.
+		 * @param observationConvention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable PolarClientObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
 		 * Builds the client.
 		 * @return the client
 		 */
@@ -310,7 +339,9 @@ public final class PolarClient extends PolarResources {
 				.accessToken(this.accessToken)
 				.retrySettings(this.retrySettings)
 				.clock(this.clock)
-				.sleeper(this.sleeper);
+				.sleeper(this.sleeper)
+				.observationRegistry(this.observationRegistry)
+				.observationConvention(this.observationConvention);
 			if (this.organizationId != null) {
 				executor.defaultHeader("Polar-Organization", this.organizationId);
 			}

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,10 @@ import dev.polarspring.client.error.PolarApiException;
 import dev.polarspring.client.error.PolarDecodingException;
 import dev.polarspring.client.error.PolarIoException;
 import dev.polarspring.client.error.PolarTimeoutException;
+import dev.polarspring.client.observation.DefaultPolarClientObservationConvention;
+import dev.polarspring.client.observation.PolarClientObservationContext;
+import dev.polarspring.client.observation.PolarClientObservationConvention;
+import dev.polarspring.client.observation.PolarClientObservationDocumentation;
 
 /**
  * Sends {@link ApiRequest}s to Polar and turns the answers into values or exceptions: the one
@@ -56,6 +62,9 @@ import dev.polarspring.client.error.PolarTimeoutException;
 public final class ApiExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExecutor.class);
+
+	private static final PolarClientObservationConvention DEFAULT_OBSERVATION_CONVENTION =
+			new DefaultPolarClientObservationConvention();
 
 	// The attribute RestClient reads to tag its own http.client.requests observation with a template.
 	private static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
@@ -78,9 +87,14 @@ public final class ApiExecutor {
 
 	private final ApiErrorDecoder errorDecoder;
 
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable PolarClientObservationConvention observationConvention;
+
 	private ApiExecutor(String baseUrl, RestClients restClients, HttpHeaders defaultHeaders,
 			@Nullable Supplier<@Nullable String> accessToken, RetrySettings retrySettings, RequestOptions defaults,
-			Clock clock, Sleeper sleeper) {
+			Clock clock, Sleeper sleeper, ObservationRegistry observationRegistry,
+			@Nullable PolarClientObservationConvention observationConvention) {
 		this.baseUrl = baseUrl;
 		this.restClients = restClients;
 		this.defaultHeaders = defaultHeaders;
@@ -90,6 +104,8 @@ public final class ApiExecutor {
 		this.clock = clock;
 		this.sleeper = sleeper;
 		this.errorDecoder = new ApiErrorDecoder(clock);
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -118,7 +134,24 @@ public final class ApiExecutor {
 		Assert.notNull(request, "request must not be null");
 		Assert.notNull(type, "type must not be null");
 		Assert.notNull(options, "options must not be null");
-		return new Call<>(request, type, options.orElse(this.defaults)).run();
+		if (this.observationRegistry.isNoop()) {
+			return new Call<>(request, type, options.orElse(this.defaults), null).run();
+		}
+		PolarClientObservationContext context = new PolarClientObservationContext(request.operation());
+		Observation observation = PolarClientObservationDocumentation.CLIENT_REQUEST
+			.observation(this.observationConvention, DEFAULT_OBSERVATION_CONVENTION, () -> context,
+					this.observationRegistry)
+			.start();
+		try (Observation.Scope scope = observation.openScope()) {
+			return new Call<>(request, type, options.orElse(this.defaults), context).run();
+		}
+		catch (RuntimeException ex) {
+			observation.error(ex);
+			throw ex;
+		}
+		finally {
+			observation.stop();
+		}
 	}
 
 	/**
@@ -170,7 +203,8 @@ public final class ApiExecutor {
 	public ApiExecutor withOptions(RequestOptions defaults) {
 		Assert.notNull(defaults, "defaults must not be null");
 		return new ApiExecutor(this.baseUrl, this.restClients, this.defaultHeaders, this.accessToken,
-				this.retrySettings, defaults.orElse(this.defaults), this.clock, this.sleeper);
+				this.retrySettings, defaults.orElse(this.defaults), this.clock, this.sleeper, this.observationRegistry,
+				this.observationConvention);
 	}
 
 	/**
@@ -240,9 +274,13 @@ public final class ApiExecutor {
 
 		private final RetryPolicy retryPolicy;
 
+		private final @Nullable PolarClientObservationContext observationContext;
+
 		private int lastStatus;
 
-		Call(ApiRequest request, ResponseType<T> type, RequestOptions options) {
+		Call(ApiRequest request, ResponseType<T> type, RequestOptions options,
+				@Nullable PolarClientObservationContext observationContext) {
+			this.observationContext = observationContext;
 			this.operation = request.operation();
 			this.type = type;
 			this.headers = headers(options);
@@ -339,6 +377,10 @@ public final class ApiExecutor {
 			}
 			for (int attempt = 1;; attempt++) {
 				long start = System.nanoTime();
+				if (this.observationContext != null) {
+					this.observationContext.attemptStarted();
+					this.observationContext.setStatusCode(null);
+				}
 				Duration wait;
 				try {
 					T result = send();
@@ -390,6 +432,9 @@ public final class ApiExecutor {
 			try {
 				int status = response.getStatusCode().value();
 				this.lastStatus = status;
+				if (this.observationContext != null) {
+					this.observationContext.setStatusCode(status);
+				}
 				if (status < 200 || status >= 300) {
 					byte[] errorBody = response.getBody().readAllBytes();
 					if (logger.isTraceEnabled()) {
@@ -567,6 +612,10 @@ public final class ApiExecutor {
 
 		private Sleeper sleeper = Sleeper.THREAD;
 
+		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+		private @Nullable PolarClientObservationConvention observationConvention;
+
 		private Builder() {
 		}
 
@@ -675,6 +724,26 @@ public final class ApiExecutor {
 		}
 
 		/**
+		 * Sets the registry that records one observation per call.
+		 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP} records nothing
+		 * @return this builder
+		 */
+		public Builder observationRegistry(ObservationRegistry observationRegistry) {
+			this.observationRegistry = observationRegistry;
+			return this;
+		}
+
+		/**
+		 * Sets the convention that names and tags the observations.
+		 * @param observationConvention the convention, or {@code null} for the default
+		 * @return this builder
+		 */
+		public Builder observationConvention(@Nullable PolarClientObservationConvention observationConvention) {
+			this.observationConvention = observationConvention;
+			return this;
+		}
+
+		/**
 		 * Builds the executor.
 		 * @return the executor
 		 */
@@ -686,7 +755,8 @@ public final class ApiExecutor {
 					this.readTimeout);
 			return new ApiExecutor(this.baseUrl, restClients,
 					HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(this.defaultHeaders)), this.accessToken,
-					this.retrySettings, this.defaults, this.clock, this.sleeper);
+					this.retrySettings, this.defaults, this.clock, this.sleeper, this.observationRegistry,
+					this.observationConvention);
 		}
 
 	}

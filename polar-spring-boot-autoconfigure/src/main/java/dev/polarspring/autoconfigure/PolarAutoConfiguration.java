@@ -1,0 +1,102 @@
+package dev.polarspring.autoconfigure;
+
+import java.net.URI;
+
+import dev.polarspring.client.PolarClient;
+import dev.polarspring.client.RetrySettings;
+import dev.polarspring.client.observation.PolarClientObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Auto-configuration for the Polar API client: a {@link PolarClient} built from {@code polar.*}
+ * and one bean per resource client ({@code ProductsClient}, {@code CheckoutsClient}, ...).
+ *
+ * <p>The client starts from Spring Boot's {@link RestClient.Builder}, so
+ * {@code http.client.requests} observations, {@code RestClientCustomizer}s, SSL bundles and
+ * {@code spring.http.clients.*} settings apply; the timeouts in {@code polar.*} win over those.
+ * With an {@link ObservationRegistry}, every API call is observed as {@code polar.client.requests}
+ * (see {@code PolarClientObservationDocumentation}); a {@link PolarClientObservationConvention}
+ * bean replaces the default names and tags.
+ */
+@AutoConfiguration(after = RestClientAutoConfiguration.class)
+@ConditionalOnClass(PolarClient.class)
+@EnableConfigurationProperties(PolarProperties.class)
+@Import(PolarResourceClientsRegistrar.class)
+public final class PolarAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(PolarAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	PolarClient polarClient(PolarProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<PolarClientObservationConvention> observationConvention,
+			ObjectProvider<PolarClientCustomizer> customizers) {
+		PolarClient.Builder builder = PolarClient.builder()
+			.apiVersion(properties.getApiVersion())
+			.organizationId(properties.getOrganizationId())
+			.connectTimeout(properties.getConnectTimeout())
+			.readTimeout(properties.getReadTimeout())
+			.retrySettings(retrySettings(properties.getRetry()));
+		applyServer(builder, properties);
+		applyAccessToken(builder, properties);
+		restClientBuilder.ifAvailable(builder::restClientBuilder);
+		observationRegistry.ifAvailable(builder::observationRegistry);
+		observationConvention.ifAvailable(builder::observationConvention);
+		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
+			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
+		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+		// Boot's settings (SSL bundle, redirects) are kept; the timeouts come from polar.* or the call.
+		builder.requestFactory((connectTimeout, readTimeout) -> factoryBuilder
+			.build(settings.withTimeouts(connectTimeout, readTimeout)));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	private static void applyServer(PolarClient.Builder builder, PolarProperties properties) {
+		URI baseUrl = properties.getBaseUrl();
+		if (baseUrl != null) {
+			builder.baseUrl(baseUrl.toString());
+		}
+		else {
+			builder.server(properties.getServer());
+		}
+	}
+
+	private static void applyAccessToken(PolarClient.Builder builder, PolarProperties properties) {
+		String accessToken = properties.getAccessToken();
+		if (accessToken != null && !accessToken.isBlank()) {
+			builder.accessToken(accessToken);
+		}
+		else {
+			logger.warn("polar.access-token is not set: calls to the Polar API that need a token will fail. "
+					+ "Webhooks and customer-portal calls made with a session token still work. "
+					+ "Set polar.access-token (for example from the POLAR_ACCESS_TOKEN environment variable).");
+		}
+	}
+
+	private static RetrySettings retrySettings(PolarProperties.Retry retry) {
+		return RetrySettings.defaults()
+			.withMaxRetries(retry.getMaxAttempts() - 1)
+			.withInitialDelay(retry.getInitialDelay())
+			.withMaxDelay(retry.getMaxDelay())
+			.withMultiplier(retry.getMultiplier())
+			.withRetryNonIdempotent(retry.isNonIdempotent());
+	}
+
+}

@@ -1,0 +1,254 @@
+package dev.polarspring.autoconfigure;
+
+import java.net.URI;
+import java.time.Duration;
+
+import dev.polarspring.client.PolarServer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+/**
+ * Configuration properties for the Polar API client, bound from {@code polar.*}.
+ *
+ * <p>The webhook settings live in their own group, {@code polar.webhook.*}. Values are checked
+ * when they are bound (the class validates itself), so a bad value stops the application at
+ * startup with a message naming the key.
+ */
+@ConfigurationProperties("polar")
+public class PolarProperties implements Validator {
+
+	/**
+	 * Organization or personal access token sent as a bearer token. Tokens belong to one
+	 * environment: a sandbox token does not work in production. Leave unset in an application
+	 * that only receives webhooks.
+	 */
+	private @Nullable String accessToken;
+
+	/**
+	 * Polar environment to call. Ignored when base-url is set.
+	 */
+	private PolarServer server = PolarServer.PRODUCTION;
+
+	/**
+	 * Base URL of the Polar API, for a proxy or a fake Polar in tests. Wins over server.
+	 */
+	private @Nullable URI baseUrl;
+
+	/**
+	 * Polar API version sent as the Polar-Version header on every request.
+	 */
+	private String apiVersion = "2026-10";
+
+	/**
+	 * Organization id sent as the Polar-Organization header, for personal tokens that reach
+	 * several organizations.
+	 */
+	private @Nullable String organizationId;
+
+	/**
+	 * Time allowed to open a connection to Polar. Wins over spring.http.clients settings.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Time allowed to wait for Polar's answer. Wins over spring.http.clients settings.
+	 */
+	private Duration readTimeout = Duration.ofSeconds(30);
+
+	private final Retry retry = new Retry();
+
+	public @Nullable String getAccessToken() {
+		return this.accessToken;
+	}
+
+	public void setAccessToken(@Nullable String accessToken) {
+		this.accessToken = accessToken;
+	}
+
+	public PolarServer getServer() {
+		return this.server;
+	}
+
+	public void setServer(PolarServer server) {
+		this.server = server;
+	}
+
+	public @Nullable URI getBaseUrl() {
+		return this.baseUrl;
+	}
+
+	public void setBaseUrl(@Nullable URI baseUrl) {
+		this.baseUrl = baseUrl;
+	}
+
+	public String getApiVersion() {
+		return this.apiVersion;
+	}
+
+	public void setApiVersion(String apiVersion) {
+		this.apiVersion = apiVersion;
+	}
+
+	public @Nullable String getOrganizationId() {
+		return this.organizationId;
+	}
+
+	public void setOrganizationId(@Nullable String organizationId) {
+		this.organizationId = organizationId;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getReadTimeout() {
+		return this.readTimeout;
+	}
+
+	public void setReadTimeout(Duration readTimeout) {
+		this.readTimeout = readTimeout;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return PolarProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		PolarProperties properties = (PolarProperties) target;
+		URI baseUrl = properties.getBaseUrl();
+		if (baseUrl != null && !isHttpUrl(baseUrl)) {
+			errors.rejectValue("baseUrl", "polar.invalidUrl",
+					"must be an absolute http or https URL such as https://sandbox-api.polar.sh");
+		}
+		if (!StringUtils.hasText(properties.getApiVersion())) {
+			errors.rejectValue("apiVersion", "polar.empty", "must not be empty; the current version is 2026-10");
+		}
+		rejectIfNotPositive(errors, "connectTimeout", properties.getConnectTimeout());
+		rejectIfNotPositive(errors, "readTimeout", properties.getReadTimeout());
+		Retry retry = properties.getRetry();
+		if (retry.getMaxAttempts() < 1) {
+			errors.rejectValue("retry.maxAttempts", "polar.tooSmall", "must be at least 1 (1 disables retries)");
+		}
+		rejectIfNotPositive(errors, "retry.initialDelay", retry.getInitialDelay());
+		rejectIfNotPositive(errors, "retry.maxDelay", retry.getMaxDelay());
+		if (!(retry.getMultiplier() >= 1.0)) {
+			errors.rejectValue("retry.multiplier", "polar.tooSmall", "must be at least 1.0");
+		}
+	}
+
+	private static boolean isHttpUrl(URI uri) {
+		return uri.isAbsolute() && uri.getHost() != null
+				&& ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+	}
+
+	private static void rejectIfNotPositive(Errors errors, String field, @Nullable Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			errors.rejectValue(field, "polar.notPositive", "must be a positive duration such as 10s");
+		}
+	}
+
+	@Override
+	public String toString() {
+		// The token is a credential: say whether it is set, never what it is.
+		return "PolarProperties{accessToken=" + ((this.accessToken != null) ? "******" : "<not set>") + ", server="
+				+ this.server + ", baseUrl=" + this.baseUrl + ", apiVersion=" + this.apiVersion + ", organizationId="
+				+ this.organizationId + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
+				+ this.readTimeout + ", retry=" + this.retry + "}";
+	}
+
+	/**
+	 * Retry settings for failed calls.
+	 */
+	public static class Retry {
+
+		/**
+		 * Maximum number of attempts for one call, the first one included. 1 disables retries.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Delay before the first retry; later delays grow by the multiplier.
+		 */
+		private Duration initialDelay = Duration.ofMillis(500);
+
+		/**
+		 * Upper bound of the delay between two attempts, Retry-After included.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(8);
+
+		/**
+		 * Factor applied to the delay after each retry.
+		 */
+		private double multiplier = 2.0;
+
+		/**
+		 * Whether POST and PATCH calls may be retried after a failure that could have reached
+		 * Polar. Polar has no idempotency keys, so a retried POST can create a second checkout
+		 * or customer; they are always retried when the request cannot have been received.
+		 */
+		private boolean nonIdempotent = false;
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public boolean isNonIdempotent() {
+			return this.nonIdempotent;
+		}
+
+		public void setNonIdempotent(boolean nonIdempotent) {
+			this.nonIdempotent = nonIdempotent;
+		}
+
+		@Override
+		public String toString() {
+			return "Retry{maxAttempts=" + this.maxAttempts + ", initialDelay=" + this.initialDelay + ", maxDelay="
+					+ this.maxDelay + ", multiplier=" + this.multiplier + ", nonIdempotent=" + this.nonIdempotent
+					+ "}";
+		}
+
+	}
+
+}
