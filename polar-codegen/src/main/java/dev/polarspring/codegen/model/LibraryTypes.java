@@ -26,6 +26,8 @@ final class LibraryTypes {
 
 	static final ClassName JSON_FORMAT = ClassName.get(ANNOTATION, "JsonFormat");
 
+	static final ClassName JSON_AUTO_DETECT = ClassName.get(ANNOTATION, "JsonAutoDetect");
+
 	static final ClassName JSON_ANY_GETTER = ClassName.get(ANNOTATION, "JsonAnyGetter");
 
 	static final ClassName JSON_ANY_SETTER = ClassName.get(ANNOTATION, "JsonAnySetter");

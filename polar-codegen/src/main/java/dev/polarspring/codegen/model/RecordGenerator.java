@@ -53,7 +53,7 @@ final class RecordGenerator {
 			}
 			ParameterSpec.Builder parameter = ParameterSpec.builder(property.type(), property.javaName())
 				.addAnnotation(LibraryTypes.jsonProperty(property.wireName()))
-				.addJavadoc("$L", DocText.firstSentence(property.doc()));
+				.addJavadoc("$L\n", DocText.firstSentence(property.doc()));
 			if (!property.required()) {
 				parameter.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_INCLUDE)
 					.addMember("value", "$T.Include.NON_NULL", LibraryTypes.JSON_INCLUDE)
@@ -70,7 +70,35 @@ final class RecordGenerator {
 			constructor.addCode(normalize.build());
 		}
 		record.recordConstructor(constructor.build());
+		if (properties.stream().anyMatch((property) -> SensitiveProperties.isSensitive(property.wireName()))) {
+			record.addMethod(maskedToString(type, properties));
+		}
 		return record.build();
+	}
+
+	private static MethodSpec maskedToString(ObjectType type, List<ObjectProperty> properties) {
+		CodeBlock.Builder text = CodeBlock.builder().add("return $S", type.className().simpleName() + "[");
+		boolean first = true;
+		for (ObjectProperty property : properties) {
+			if (property.constant().isPresent()) {
+				continue;
+			}
+			String label = (first ? "" : ", ") + property.javaName() + "=";
+			if (SensitiveProperties.isSensitive(property.wireName())) {
+				text.add("\n$>$>+ $S$<$<", label + "***");
+			}
+			else {
+				text.add("\n$>$>+ $S + $L$<$<", label, property.javaName());
+			}
+			first = false;
+		}
+		return MethodSpec.methodBuilder("toString")
+			.addAnnotation(Override.class)
+			.addModifiers(Modifier.PUBLIC)
+			.returns(String.class)
+			.addJavadoc("Describes the record; credentials print as {@code ***}.\n@return a description of the record\n")
+			.addStatement("$L + $S", text.build(), "]")
+			.build();
 	}
 
 	private static AnnotationSpec propertyOrder(List<ObjectProperty> properties) {

@@ -65,13 +65,22 @@ final class RequestGenerator {
 			.addJavadoc("\n<p>Schema {@code $L} of Polar's API.\n", type.schemaName())
 			.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_DESERIALIZE)
 				.addMember("builder", "$T.class", builder)
+				.build())
+			// Only wireProperties() writes JSON: an accessor such as isBusinessCustomer() must not.
+			.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_AUTO_DETECT)
+				.addMember("getterVisibility", "$T.Visibility.NONE", LibraryTypes.JSON_AUTO_DETECT)
+				.addMember("isGetterVisibility", "$T.Visibility.NONE", LibraryTypes.JSON_AUTO_DETECT)
+				.addMember("fieldVisibility", "$T.Visibility.NONE", LibraryTypes.JSON_AUTO_DETECT)
 				.build());
 		if (type.schema().path("deprecated").asBoolean(false)) {
 			body.addAnnotation(LibraryTypes.deprecated());
 		}
 		Members.implementUnions(body, this.types, name, false);
-		body.addField(FieldSpec.builder(NAME_SET, "PROPERTIES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-			.initializer("$T.of($L)", LibraryTypes.SET, names(all))
+		body.addField(FieldSpec
+			.builder(ParameterizedTypeName.get(LibraryTypes.MAP, STRING, STRING), "PROPERTIES", Modifier.PRIVATE,
+					Modifier.STATIC, Modifier.FINAL)
+			.addJavadoc("The builder method of each property, by wire name; constants are always sent.\n")
+			.initializer(propertyMethods(all))
 			.build());
 		constants.forEach((constant) -> addConstant(body, constant));
 		MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
@@ -156,6 +165,21 @@ final class RequestGenerator {
 		// Inside the constructor the builder's value may be null until build() has checked it.
 		return new ObjectProperty(property.wireName(), property.javaName(), property.schema(), false, true,
 				property.type(), property.constant(), property.doc(), property.deprecated());
+	}
+
+	private static CodeBlock propertyMethods(List<ObjectProperty> properties) {
+		if (properties.isEmpty()) {
+			return CodeBlock.of("$T.of()", LibraryTypes.MAP);
+		}
+		CodeBlock.Builder entries = CodeBlock.builder().add("$T.ofEntries(\n$>$>", LibraryTypes.MAP);
+		for (int i = 0; i < properties.size(); i++) {
+			ObjectProperty property = properties.get(i);
+			String method = property.constant().isPresent() ? "nothing: the constant is always sent"
+					: property.javaName() + "(...)";
+			entries.add("$T.entry($S, $S)$L", LibraryTypes.MAP, property.wireName(), method,
+					(i + 1 < properties.size()) ? ",\n" : "");
+		}
+		return entries.add(")$<$<").build();
 	}
 
 	private static CodeBlock names(List<ObjectProperty> properties) {
@@ -297,9 +321,9 @@ final class RequestGenerator {
 			.addJavadoc("Sends a property this version of the SDK does not know yet, as it is.\n"
 					+ "@param name the property's name on the wire\n@param value the value, written with Polar's JSON mapper\n"
 					+ "@return this builder\n@throws IllegalArgumentException if the body already has a property of that name\n")
-			.beginControlFlow("if (PROPERTIES.contains(name))")
-			.addStatement("throw new $T($S + name + $S)", IllegalArgumentException.class,
-					"'", "' is a property of " + name.simpleName() + "; set it with its own builder method")
+			.beginControlFlow("if (PROPERTIES.containsKey(name))")
+			.addStatement("throw new $T($S + name + $S + PROPERTIES.get(name))", IllegalArgumentException.class,
+					"'", "' is a property of " + name.simpleName() + "; set it with ")
 			.endControlFlow()
 			.addStatement("this.additionalProperties.put(name, value)")
 			.addStatement("return this")

@@ -47,7 +47,7 @@ final class TupleGenerator {
 			TypeName itemType = this.types.resolver().fieldType(item, true);
 			constructor.addParameter(ParameterSpec.builder(itemType, names.get(i))
 				.addAnnotation(LibraryTypes.jsonProperty(names.get(i)))
-				.addJavadoc("item $L of the array", i)
+				.addJavadoc("item $L of the array\n", i)
 				.build());
 			order.add(i == 0 ? "$S" : ", $S", names.get(i));
 		}

@@ -97,7 +97,7 @@ final class UnionGenerator {
 			.recordConstructor(MethodSpec.constructorBuilder()
 				.addParameter(ParameterSpec.builder(LibraryTypes.JSON_NODE, "raw")
 					.addAnnotation(LibraryTypes.JSON_VALUE)
-					.addJavadoc("the JSON object as received; written back unchanged")
+					.addJavadoc("the JSON object as received; written back unchanged\n")
 					.build())
 				.build())
 			.build();

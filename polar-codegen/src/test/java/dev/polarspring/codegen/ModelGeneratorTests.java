@@ -1,0 +1,256 @@
+package dev.polarspring.codegen;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * One test per generation rule, each on a small spec fragment.
+ */
+class ModelGeneratorTests {
+
+	private static final String PRODUCT = """
+			"Product": {"type": "object", "title": "Product", "description": "A product you sell.",
+			  "properties": {
+			    "id": {"type": "string", "format": "uuid4"},
+			    "created_at": {"type": "string", "format": "date-time"},
+			    "price_amount": {"type": "integer"},
+			    "is_archived": {"type": "boolean"},
+			    "ratio": {"type": "number"},
+			    "description": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+			    "trial_days": {"anyOf": [{"type": "integer"}, {"type": "null"}]},
+			    "launch_date": {"type": "string", "format": "date"},
+			    "tags": {"type": "array", "items": {"type": "string"}},
+			    "old_name": {"type": "string", "deprecated": true}
+			  },
+			  "required": ["id", "created_at", "price_amount", "is_archived", "ratio", "description", "trial_days", "tags", "old_name"]}
+			""";
+
+	@Test
+	void objectBecomesARecordWithWireNamesJavadocAndIgnoredUnknownProperties() {
+		String source = Fragments.generate(Fragments.spec(PRODUCT, "Product")).get("Product");
+		assertThat(source).contains("public record Product(")
+			.contains("A product you sell.")
+			.contains("@JsonIgnoreProperties(\n\t\tignoreUnknown = true\n)")
+			.contains("@JsonProperty(\"created_at\") OffsetDateTime createdAt")
+			.contains("@JsonProperty(\"price_amount\") long priceAmount")
+			.contains("@JsonProperty(\"is_archived\") boolean isArchived")
+			.contains("@JsonProperty(\"ratio\") double ratio")
+			.contains("@JsonProperty(\"id\") String id")
+			.contains("@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable LocalDate launchDate")
+			.contains("@JsonProperty(\"old_name\") @Deprecated String oldName")
+			.contains("tags = (tags != null) ? Collections.unmodifiableList(new ArrayList<>(tags)) : List.of();");
+	}
+
+	@Test
+	void requiredButNullableIsBoxedNullableAndStillWritten() {
+		String source = Fragments.generate(Fragments.spec(PRODUCT, "Product")).get("Product");
+		assertThat(source).contains("@JsonProperty(\"trial_days\") @Nullable Long trialDays")
+			.contains("@JsonProperty(\"description\") @Nullable String description")
+			.doesNotContain("NON_NULL) @Nullable Long trialDays");
+	}
+
+	@Test
+	void enumHasWireValuesAndAnUnknownConstant() {
+		String source = Fragments.generate(Fragments.spec("""
+				"SubscriptionStatus": {"type": "string", "enum": ["active", "past_due", "2xx"], "title": "SubscriptionStatus"}
+				""", "SubscriptionStatus")).get("SubscriptionStatus");
+		assertThat(source).contains("public enum SubscriptionStatus")
+			.contains("ACTIVE(\"active\")")
+			.contains("PAST_DUE(\"past_due\")")
+			.contains("_2XX(\"2xx\")")
+			.contains("UNKNOWN(null)")
+			.contains("@JsonValue")
+			.contains("@JsonCreator(\n\t\t\tmode = JsonCreator.Mode.DELEGATING\n\t)")
+			.contains("return (constant != null) ? constant : UNKNOWN;")
+			.contains("return (this.value != null) ? this.value : name();");
+	}
+
+	private static final String BENEFITS = """
+			"BenefitDiscord": {"type": "object", "title": "BenefitDiscord", "properties": {
+			  "type": {"type": "string", "const": "discord"}, "id": {"type": "string"}}, "required": ["type", "id"]},
+			"BenefitCustom": {"type": "object", "title": "BenefitCustom", "properties": {
+			  "type": {"type": "string", "const": "custom"}, "id": {"type": "string"}}, "required": ["type", "id"]},
+			"Benefit": {"oneOf": [{"$ref": "#/components/schemas/BenefitDiscord"}, {"$ref": "#/components/schemas/BenefitCustom"}],
+			  "discriminator": {"propertyName": "type", "mapping": {
+			    "discord": "#/components/schemas/BenefitDiscord", "custom": "#/components/schemas/BenefitCustom"}}}
+			""";
+
+	@Test
+	void discriminatedUnionSwitchesOnTheDiscriminator() {
+		Map<String, String> sources = Fragments.generate(Fragments.spec(BENEFITS, "Benefit"));
+		assertThat(sources.get("Benefit")).contains("public sealed interface Benefit permits BenefitDiscord, BenefitCustom, Benefit.Unknown")
+			.contains("record Unknown(@JsonValue JsonNode raw) implements Benefit")
+			.contains("switch (node.path(\"type\").asString(\"\"))")
+			.contains("case \"discord\" -> BenefitDiscord.class;")
+			.contains("default -> null;")
+			.contains("new Unknown(node)");
+		assertThat(sources.get("BenefitDiscord")).contains("implements Benefit")
+			.contains("@JsonDeserialize(\n\t\tusing = ValueDeserializer.None.class\n)");
+	}
+
+	@Test
+	void constPropertyIsAConstantAndAnAccessorNotAComponent() {
+		String source = Fragments.generate(Fragments.spec(BENEFITS, "Benefit")).get("BenefitDiscord");
+		assertThat(source).contains("public record BenefitDiscord(@JsonProperty(\"id\") String id)")
+			.contains("public static final String TYPE = \"discord\";")
+			.contains("@JsonProperty(\"type\")\n\tpublic String type() {\n\t\treturn TYPE;");
+	}
+
+	@Test
+	void undiscriminatedUnionMatchesOnConstantsAndRequiredProperties() {
+		String source = Fragments.generate(Fragments.spec("""
+				"CardPayment": {"type": "object", "title": "CardPayment", "properties": {
+				  "method": {"type": "string", "const": "card"}, "id": {"type": "string"}, "card": {"type": "string"}},
+				  "required": ["method", "id", "card"]},
+				"GenericPayment": {"type": "object", "title": "GenericPayment", "properties": {
+				  "method": {"type": "string"}, "id": {"type": "string"}}, "required": ["method", "id"],
+				  "additionalProperties": false},
+				"Payment": {"anyOf": [{"$ref": "#/components/schemas/CardPayment"}, {"$ref": "#/components/schemas/GenericPayment"}]}
+				""", "Payment")).get("Payment");
+		assertThat(source).contains("private static final VariantMatcher<Payment> VARIANTS")
+			.contains("VariantMatcher.variant(CardPayment.class)\n\t\t\t\t\t.constant(\"/method\", \"card\")\n"
+					+ "\t\t\t\t\t.required(\"method\", \"id\", \"card\")")
+			.contains("VariantMatcher.variant(GenericPayment.class)")
+			.contains(".closed()")
+			.contains("VARIANTS.match(node)");
+	}
+
+	@Test
+	void nullableUnionOfOneTypeIsJustANullableField() {
+		String source = Fragments.generate(Fragments.spec(PRODUCT + ", " + """
+				"Order": {"type": "object", "title": "Order", "properties": {
+				  "product": {"anyOf": [{"$ref": "#/components/schemas/Product"}, {"type": "null"}]}}, "required": ["product"]}
+				""", "Order")).get("Order");
+		assertThat(source).contains("@JsonProperty(\"product\") @Nullable Product product");
+	}
+
+	@Test
+	void mapsAndScalarUnionsAndFreeObjects() {
+		String source = Fragments.generate(Fragments.spec("""
+				"Thing": {"type": "object", "title": "Thing", "properties": {
+				  "metadata": {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, {"type": "integer"},
+				    {"type": "number"}, {"type": "boolean"}]}, "propertyNames": {"maxLength": 40}},
+				  "amounts": {"type": "object", "additionalProperties": {"type": "integer"}},
+				  "fields": {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, {"type": "null"}]}},
+				  "params": {"type": "object", "patternProperties": {"^a": {"type": "string"}}},
+				  "ctx": {"type": "object", "title": "Context", "additionalProperties": true},
+				  "count": {"anyOf": [{"type": "integer"}, {"type": "number"}]}},
+				  "required": ["metadata", "amounts", "fields", "params", "ctx", "count"]}
+				""", "Thing")).get("Thing");
+		assertThat(source).contains("Map<String, Object> metadata")
+			.contains("Map<String, Long> amounts")
+			.contains("Map<String, @Nullable String> fields")
+			.contains("Map<String, String> params")
+			.contains("Map<String, @Nullable Object> ctx")
+			.contains("Number count");
+	}
+
+	@Test
+	void prefixItemsTupleBecomesAnArrayShapedRecord() {
+		Map<String, String> sources = Fragments.generate(Fragments.spec("""
+				"TaxIDFormat": {"type": "string", "enum": ["eu_vat", "us_ein"], "title": "TaxIDFormat"},
+				"Customer": {"type": "object", "title": "Customer", "properties": {
+				  "tax_id": {"anyOf": [{"prefixItems": [{"type": "string"}, {"$ref": "#/components/schemas/TaxIDFormat"}],
+				    "type": "array", "maxItems": 2, "minItems": 2}, {"type": "null"}]}}, "required": ["tax_id"]}
+				""", "Customer"));
+		assertThat(sources.get("Customer")).contains("@Nullable TaxId taxId");
+		assertThat(sources.get("TaxId")).contains("public record TaxId(@JsonProperty(\"value\") String value,")
+			.contains("@JsonProperty(\"format\") TaxIDFormat format")
+			.contains("shape = JsonFormat.Shape.ARRAY");
+	}
+
+	private static final String PRODUCT_CREATE = """
+			"ProductCreate": {"type": "object", "title": "ProductCreate", "properties": {
+			  "name": {"type": "string"}, "description": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+			  "seats": {"type": "integer"}}, "required": ["name"]}
+			""";
+
+	@Test
+	void requestBodyBuilderRejectsAMissingRequiredPropertyByWireAndJavaName() {
+		String source = Fragments.generate(Fragments.spec(PRODUCT_CREATE, "ProductCreate")).get("ProductCreate");
+		assertThat(source).contains("public final class ProductCreate")
+			.contains("public static Builder builder()")
+			.contains("if (!this.setProperties.contains(\"name\")) {\n\t\t\t\tthrow new IllegalStateException("
+					+ "\"ProductCreate: required property 'name' (name) is not set; call name(...) before build()\");")
+			.contains("public Builder name(String name) {\n\t\t\tthis.name = Objects.requireNonNull(name")
+			.contains("public Builder seats(long seats)")
+			.contains("@JsonAnySetter\n\t\tpublic Builder additionalProperty(String name, @Nullable Object value)");
+	}
+
+	@Test
+	void updateBodyWritesOnlyTheSetPropertiesIncludingNulls() {
+		String source = Fragments.generate(Fragments.spec(PRODUCT_CREATE.replace("ProductCreate", "ProductUpdate")
+			.replace("\"required\": [\"name\"]", "\"required\": []"), "ProductUpdate")).get("ProductUpdate");
+		assertThat(source).contains("@JsonAnyGetter\n\tpublic Map<String, @Nullable Object> wireProperties()")
+			.contains("if (this.setProperties.contains(\"description\")) {\n\t\t\tjson.put(\"description\", this.description);")
+			.contains("public Builder description(@Nullable String description) {\n\t\t\tthis.description = description;\n"
+					+ "\t\t\tthis.setProperties.add(\"description\");")
+			.contains("public boolean isSet(String property)")
+			.contains("getterVisibility = JsonAutoDetect.Visibility.NONE");
+	}
+
+	@Test
+	void namingRulesMakeReadableNamesAndNameInlineTypes() {
+		Map<String, String> sources = Fragments.generate(Fragments.spec(BENEFITS + ", " + """
+				"ListResource_Benefit_": {"type": "object", "title": "ListResource[Benefit]", "properties": {
+				  "items": {"type": "array", "items": {"$ref": "#/components/schemas/Benefit"}}}, "required": ["items"]},
+				"CostMetadata-Output": {"type": "object", "title": "CostMetadata", "properties": {"amount": {"type": "number"}}},
+				"Body_oauth2_consent": {"type": "object", "title": "Body", "properties": {
+				  "action": {"type": "string", "enum": ["allow", "deny"], "title": "Action"}}},
+				"CheckoutDiscountFixed": {"type": "object", "title": "A", "properties": {"type": {"type": "string", "const": "fixed"}}},
+				"CheckoutDiscountPercentage": {"type": "object", "title": "B", "properties": {"type": {"type": "string", "const": "percentage"}}},
+				"Checkout": {"type": "object", "title": "Checkout", "properties": {
+				  "discount": {"anyOf": [{"$ref": "#/components/schemas/CheckoutDiscountFixed"},
+				    {"$ref": "#/components/schemas/CheckoutDiscountPercentage"}, {"type": "null"}]}}}
+				""", "ListResource_Benefit_", "CostMetadata-Output", "Body_oauth2_consent", "Checkout"));
+		assertThat(sources).containsKeys("BenefitList", "CostMetadata", "Oauth2ConsentBody", "Oauth2ConsentBodyAction",
+				"CheckoutDiscount");
+		assertThat(sources.get("Checkout")).contains("@Nullable CheckoutDiscount discount");
+	}
+
+	@Test
+	void twoSchemasWithTheSameJavaNameFailWithBothNames() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Fragments.generate(Fragments.spec("""
+					"Thing-Output": {"type": "object", "title": "A", "properties": {"a": {"type": "string"}}},
+					"Thing": {"type": "object", "title": "B", "properties": {"b": {"type": "string"}}}
+					""", "Thing-Output", "Thing")))
+			.withMessageContaining("Thing");
+	}
+
+	@Test
+	void webhookBecomesATypedEventUnderTheSealedEventType() {
+		Map<String, String> sources = Fragments.generate(Fragments.specWithWebhooks(PRODUCT + ", " + """
+				"WebhookProductCreatedPayload": {"type": "object", "title": "P", "properties": {
+				  "type": {"type": "string", "const": "product.created"},
+				  "timestamp": {"type": "string", "format": "date-time"},
+				  "data": {"$ref": "#/components/schemas/Product"}}, "required": ["type", "timestamp", "data"]}
+				""", """
+				"product.created": {"post": {"description": "Sent when a product is created.", "requestBody": {"content":
+				  {"application/json": {"schema": {"$ref": "#/components/schemas/WebhookProductCreatedPayload"}}}}}}
+				""", "Product"));
+		assertThat(sources.get("ProductCreatedEvent"))
+			.containsPattern("public record ProductCreatedEvent\\(OffsetDateTime timestamp, Product data,\\s+WebhookDelivery delivery\\)")
+			.contains("@param data the event's object\n")
+			.contains("implements PolarWebhookEvent")
+			.contains("public static final String TYPE = \"product.created\";")
+			.contains("Sent when a product is created.");
+		assertThat(sources.get("PolarWebhookEvent"))
+			.contains("public sealed interface PolarWebhookEvent permits ProductCreatedEvent, UnknownWebhookEvent");
+		assertThat(sources.get("PolarWebhookEvents")).contains("Map.entry(ProductCreatedEvent.TYPE");
+		assertThat(sources).doesNotContainKey("WebhookProductCreatedPayload");
+	}
+
+	@Test
+	void unreachableSchemasGenerateNothing() {
+		Map<String, String> sources = Fragments.generate(Fragments.spec(PRODUCT + ", " + """
+				"Unused": {"type": "object", "title": "Unused", "properties": {"a": {"type": "string"}}}
+				""", "Product"));
+		assertThat(sources).containsKey("Product").doesNotContainKey("Unused");
+	}
+
+}

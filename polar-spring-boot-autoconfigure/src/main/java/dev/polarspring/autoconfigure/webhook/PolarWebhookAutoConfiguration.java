@@ -1,0 +1,135 @@
+package dev.polarspring.autoconfigure.webhook;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.init.PropertiesBasedDataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * Auto-configuration of Polar webhook endpoints in a servlet web application.
+ *
+ * <p>Registers the {@linkplain PolarWebhookHandlerMapping mapping} that serves the default
+ * endpoint ({@code polar.webhook.secret} at {@code polar.webhook.path}), the endpoints under
+ * {@code polar.webhook.endpoints} and every {@link PolarWebhook @PolarWebhook} method; the
+ * {@link WebhookDeduplicationStore} (in memory, or JDBC with
+ * {@code polar.webhook.deduplication.store=jdbc}; a bean of your own wins); the
+ * {@code polar.webhook.deliveries} timer when Micrometer is present; and one transaction per
+ * delivery when the application has a single transaction manager.
+ *
+ * <p>A {@link Clock} bean, when the application has exactly one, is the clock deliveries'
+ * timestamps and the deduplication expiry are measured with.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
+@EnableConfigurationProperties(PolarWebhookProperties.class)
+public final class PolarWebhookAutoConfiguration {
+
+	@Bean
+	PolarWebhookHandlerMapping polarWebhookHandlerMapping(PolarWebhookProperties properties,
+			ObjectProvider<WebhookDeduplicationStore> store, ObjectProvider<WebhookDispatchScope> scope,
+			ObjectProvider<WebhookDeliveryMetrics> metrics, ObjectProvider<Clock> clock,
+			ApplicationEventPublisher publisher) {
+		WebhookDeduplicationStore deduplication = store.getIfAvailable(() -> {
+			throw new IllegalStateException("polar.webhook.deduplication.store="
+					+ properties.getDeduplication().getStore().name().toLowerCase()
+					+ " needs spring-jdbc and a single DataSource: add spring-boot-starter-jdbc and configure "
+					+ "spring.datasource, or set polar.webhook.deduplication.store=memory");
+		});
+		WebhookDispatcher dispatcher = new WebhookDispatcher(deduplication, publisher,
+				scope.getIfAvailable(() -> WebhookDispatchScope.DIRECT));
+		return new PolarWebhookHandlerMapping(properties, clock.getIfUnique(Clock::systemUTC), dispatcher,
+				metrics.getIfAvailable(() -> WebhookDeliveryMetrics.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(WebhookDeduplicationStore.class)
+	@ConditionalOnProperty(name = "polar.webhook.deduplication.store", havingValue = "memory", matchIfMissing = true)
+	InMemoryWebhookDeduplicationStore polarWebhookDeduplicationStore(PolarWebhookProperties properties,
+			ObjectProvider<Clock> clock) {
+		PolarWebhookProperties.Deduplication deduplication = properties.getDeduplication();
+		return new InMemoryWebhookDeduplicationStore(deduplication.getTtl(), deduplication.getMaxEntries(),
+				clock.getIfUnique(Clock::systemUTC));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ JdbcTemplate.class, PropertiesBasedDataSourceScriptDatabaseInitializer.class })
+	@ConditionalOnProperty(name = "polar.webhook.deduplication.store", havingValue = "jdbc")
+	@ConditionalOnSingleCandidate(DataSource.class)
+	@EnableConfigurationProperties(PolarWebhookJdbcProperties.class)
+	@Import(DatabaseInitializationDependencyConfigurer.class)
+	static class JdbcDeduplicationConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "polarWebhookDeduplicationSchemaInitializer")
+		PropertiesBasedDataSourceScriptDatabaseInitializer<PolarWebhookJdbcProperties> polarWebhookDeduplicationSchemaInitializer(
+				DataSource dataSource, PolarWebhookJdbcProperties properties) {
+			return new PropertiesBasedDataSourceScriptDatabaseInitializer<>(dataSource, properties);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(WebhookDeduplicationStore.class)
+		@DependsOnDatabaseInitialization
+		JdbcWebhookDeduplicationStore polarWebhookDeduplicationStore(DataSource dataSource,
+				PolarWebhookProperties properties, ObjectProvider<Clock> clock) {
+			PolarWebhookProperties.Deduplication deduplication = properties.getDeduplication();
+			return new JdbcWebhookDeduplicationStore(new JdbcTemplate(dataSource), deduplication.getTtl(),
+					deduplication.getClaimTimeout(), clock.getIfUnique(Clock::systemUTC));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(TransactionTemplate.class)
+	@ConditionalOnBooleanProperty(name = "polar.webhook.dispatch-in-transaction", matchIfMissing = true)
+	static class TransactionalDispatchConfiguration {
+
+		@Bean
+		WebhookDispatchScope polarWebhookDispatchScope(ObjectProvider<PlatformTransactionManager> transactionManager) {
+			PlatformTransactionManager manager = transactionManager.getIfUnique();
+			if (manager == null) {
+				return WebhookDispatchScope.DIRECT;
+			}
+			TransactionTemplate transaction = new TransactionTemplate(manager);
+			return (dispatch) -> transaction.executeWithoutResult((status) -> dispatch.run());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		WebhookDeliveryMetrics polarWebhookDeliveryMetrics(ObjectProvider<MeterRegistry> registry) {
+			MeterRegistry meterRegistry = registry.getIfUnique();
+			return (meterRegistry != null) ? new MicrometerWebhookDeliveryMetrics(meterRegistry)
+					: WebhookDeliveryMetrics.NONE;
+		}
+
+	}
+
+}
