@@ -14,6 +14,7 @@ import org.springframework.web.client.RestClient;
 
 import dev.polarspring.client.core.ApiExecutor;
 import dev.polarspring.client.observation.PolarClientObservationConvention;
+import dev.polarspring.client.resource.CustomerPortalClient;
 
 /**
  * The entry point to the Polar API. Built once with {@link #builder()}, thread-safe, and meant to
@@ -26,11 +27,15 @@ import dev.polarspring.client.observation.PolarClientObservationConvention;
  *     .build();
  * }</pre>
  *
+ * <p>Each resource has its client, reached through an accessor: {@code polar.products().list()},
+ * {@code polar.customers().members().get(customerId, memberId)},
+ * {@code polar.customerPortal(sessionToken).orders().list()}.
+ *
  * <p>Every request carries {@code Polar-Version} (the API version this client was generated for,
  * unless set otherwise), {@code User-Agent: polar-spring-boot/<version>} and, where configured,
  * {@code Polar-Organization}.
  */
-public final class PolarClient {
+public final class PolarClient extends PolarResources {
 
 	/**
 	 * The Polar API version this client was generated for, sent as {@code Polar-Version}.
@@ -40,6 +45,7 @@ public final class PolarClient {
 	private final ApiExecutor executor;
 
 	private PolarClient(ApiExecutor executor) {
+		super(executor);
 		this.executor = executor;
 	}
 
@@ -69,6 +75,16 @@ public final class PolarClient {
 	 */
 	public PolarClient withCustomerSessionToken(String sessionToken) {
 		return new PolarClient(this.executor.withCustomerSessionToken(sessionToken));
+	}
+
+	/**
+	 * Returns the customer-portal client whose calls authenticate with a customer or member session
+	 * token. This client is left untouched.
+	 * @param sessionToken the session token, as created by {@code customerSessions().create(...)}
+	 * @return the customer-portal client bound to the token
+	 */
+	public CustomerPortalClient customerPortal(String sessionToken) {
+		return new CustomerPortalClient(this.executor.withCustomerSessionToken(sessionToken));
 	}
 
 	/**

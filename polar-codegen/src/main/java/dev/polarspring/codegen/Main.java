@@ -2,9 +2,11 @@ package dev.polarspring.codegen;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.polarspring.codegen.model.ModelGenerator;
+import dev.polarspring.codegen.operation.OperationGenerator;
 
 /**
  * Generates the Java sources of {@code polar-client} from Polar's OpenAPI spec.
@@ -16,6 +18,12 @@ public final class Main {
 
 	/** The package of the generated model types. */
 	public static final String MODEL_PACKAGE = "dev.polarspring.client.model";
+
+	/** The package of the generated resource clients and their params classes. */
+	public static final String RESOURCE_PACKAGE = "dev.polarspring.client.resource";
+
+	/** The package of {@code PolarClient}, where the generated {@code PolarResources} goes. */
+	public static final String CLIENT_PACKAGE = "dev.polarspring.client";
 
 	/** The package of the generated webhook events. */
 	public static final String WEBHOOK_PACKAGE = "dev.polarspring.client.webhook";
@@ -46,7 +54,9 @@ public final class Main {
 	 */
 	public static List<GeneratedSource> generate(OpenApiSpec spec) {
 		ModelTypes types = ModelTypes.of(spec, new Naming(), MODEL_PACKAGE);
-		return new ModelGenerator(types, WEBHOOK_PACKAGE).generate();
+		List<GeneratedSource> sources = new ArrayList<>(new ModelGenerator(types, WEBHOOK_PACKAGE).generate());
+		sources.addAll(new OperationGenerator(types, RESOURCE_PACKAGE, CLIENT_PACKAGE).generate());
+		return sources;
 	}
 
 }

@@ -93,7 +93,19 @@ public final class Naming {
 	 * @return the Java name, such as {@code billingAddress}
 	 */
 	public String propertyName(String wireName) {
-		List<String> words = words(wireName);
+		String result = camelCase(wireName);
+		return RESERVED.contains(result) ? result + "Value" : result;
+	}
+
+	/**
+	 * Turns any text into a camelCase identifier, words lower-cased
+	 * ({@code list_webhook_endpoints} to {@code listWebhookEndpoints}); unlike
+	 * {@link #propertyName(String)} it does not avoid reserved names, so the caller decides.
+	 * @param text the text
+	 * @return the camelCase identifier, {@code value} if the text has no word
+	 */
+	public String camelCase(String text) {
+		List<String> words = words(text);
 		if (words.isEmpty()) {
 			return "value";
 		}
@@ -102,10 +114,7 @@ public final class Naming {
 			name.append(capitalize(words.get(i).toLowerCase(Locale.ROOT)));
 		}
 		String result = name.toString();
-		if (Character.isDigit(result.charAt(0))) {
-			result = "_" + result;
-		}
-		return RESERVED.contains(result) ? result + "Value" : result;
+		return Character.isDigit(result.charAt(0)) ? "_" + result : result;
 	}
 
 	/**

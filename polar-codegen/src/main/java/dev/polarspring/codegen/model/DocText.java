@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns the spec's descriptions into Javadoc text that cannot break the generated source.
  */
-final class DocText {
+public final class DocText {
 
 	private DocText() {
 	}
@@ -15,14 +15,14 @@ final class DocText {
 	/**
 	 * Returns the schema's description, else its title, else the fallback; escaped for Javadoc.
 	 */
-	static String of(JsonNode schema, String fallback) {
+	public static String of(JsonNode schema, String fallback) {
 		return describe(schema).orElse(fallback);
 	}
 
 	/**
 	 * Returns the schema's description, else its title, escaped for Javadoc.
 	 */
-	static Optional<String> describe(JsonNode schema) {
+	public static Optional<String> describe(JsonNode schema) {
 		String text = schema.path("description").asString("");
 		if (text.isBlank()) {
 			text = schema.path("title").asString("");
@@ -33,7 +33,7 @@ final class DocText {
 	/**
 	 * Escapes text for a Javadoc comment: no comment terminator, no HTML, no tags.
 	 */
-	static String escape(String text) {
+	public static String escape(String text) {
 		return text.replace("&", "&amp;")
 			.replace("<", "&lt;")
 			.replace(">", "&gt;")
@@ -45,7 +45,7 @@ final class DocText {
 	/**
 	 * Returns the first sentence of a text, for {@code @param} and {@code @return} lines.
 	 */
-	static String firstSentence(String text) {
+	public static String firstSentence(String text) {
 		String line = text.lines().findFirst().orElse(text).strip();
 		return line.isEmpty() ? text : line;
 	}
