@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
@@ -59,19 +64,30 @@ public record GeneratedSource(String path, String content) {
 
 	/**
 	 * Writes sources under a directory, leaving a file untouched when its content is already the
-	 * same (so an unchanged spec does not make the compiler see changed files).
-	 * @param directory the source root
+	 * same (so an unchanged spec does not make the compiler see changed files), and deletes the
+	 * Java files an earlier run generated that this one does not (a renamed type must not linger
+	 * without {@code mvn clean}).
+	 * @param directory the source root, owned by the generator
 	 * @param sources the sources
-	 * @throws IOException if a file cannot be written
+	 * @throws IOException if a file cannot be written or deleted
 	 */
 	public static void writeAll(Path directory, Collection<GeneratedSource> sources) throws IOException {
+		Set<Path> written = new HashSet<>();
 		for (GeneratedSource source : sources) {
 			Path file = directory.resolve(source.path());
+			written.add(file);
 			Files.createDirectories(file.getParent());
 			byte[] bytes = source.content().getBytes(StandardCharsets.UTF_8);
-			if (!Files.exists(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+			if (!Files.exists(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
 				Files.write(file, bytes);
 			}
+		}
+		List<Path> stale;
+		try (Stream<Path> files = Files.walk(directory)) {
+			stale = files.filter((file) -> file.toString().endsWith(".java") && !written.contains(file)).toList();
+		}
+		for (Path file : stale) {
+			Files.delete(file);
 		}
 	}
 

@@ -11,8 +11,10 @@ import dev.polarspring.codegen.operation.OperationGenerator;
 /**
  * Generates the Java sources of {@code polar-client} from Polar's OpenAPI spec.
  *
- * <p>Usage: {@code Main <spec.json> <outputDir>}. The {@code polar-client} build runs it at
- * {@code generate-sources}.
+ * <p>Usage: {@code Main <spec.json> <outputDir> [<handWrittenSourceRoot>]}. The
+ * {@code polar-client} build runs it at {@code generate-sources}, passing its
+ * {@code src/main/java}: no generated type takes the simple name of a hand-written class there
+ * (see {@link Naming}).
  */
 public final class Main {
 
@@ -37,23 +39,35 @@ public final class Main {
 	 * @throws IOException if the spec cannot be read or a source cannot be written
 	 */
 	public static void main(String[] args) throws IOException {
-		if (args.length != 2) {
-			throw new IllegalArgumentException("Usage: Main <spec.json> <outputDir>");
+		if (args.length != 2 && args.length != 3) {
+			throw new IllegalArgumentException("Usage: Main <spec.json> <outputDir> [<handWrittenSourceRoot>]");
 		}
 		long start = System.nanoTime();
-		List<GeneratedSource> sources = generate(OpenApiSpec.read(Path.of(args[0])));
+		Naming naming = (args.length == 3) ? Naming.keepingApartFrom(Path.of(args[2])) : new Naming();
+		List<GeneratedSource> sources = generate(OpenApiSpec.read(Path.of(args[0])), naming);
 		GeneratedSource.writeAll(Path.of(args[1]), sources);
 		System.out.printf("polar-codegen: %d sources in %s (%d ms)%n", sources.size(), args[1],
 				(System.nanoTime() - start) / 1_000_000);
 	}
 
 	/**
-	 * Generates every source for a spec, in a fixed order.
+	 * Generates every source for a spec, in a fixed order, with no hand-written class to keep
+	 * apart from.
 	 * @param spec the spec
 	 * @return the sources
 	 */
 	public static List<GeneratedSource> generate(OpenApiSpec spec) {
-		ModelTypes types = ModelTypes.of(spec, new Naming(), MODEL_PACKAGE);
+		return generate(spec, new Naming());
+	}
+
+	/**
+	 * Generates every source for a spec, in a fixed order.
+	 * @param spec the spec
+	 * @param naming the naming rules, with the hand-written classes to keep apart from
+	 * @return the sources
+	 */
+	public static List<GeneratedSource> generate(OpenApiSpec spec, Naming naming) {
+		ModelTypes types = ModelTypes.of(spec, naming, MODEL_PACKAGE);
 		List<GeneratedSource> sources = new ArrayList<>(new ModelGenerator(types, WEBHOOK_PACKAGE).generate());
 		sources.addAll(new OperationGenerator(types, RESOURCE_PACKAGE, CLIENT_PACKAGE).generate());
 		return sources;

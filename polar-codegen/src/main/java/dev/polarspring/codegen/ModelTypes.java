@@ -53,6 +53,12 @@ import dev.polarspring.codegen.ModelType.UnionType;
  * </ul>
  * Owner + property uses the singular for array items ({@code available_factors} items give
  * {@code ...AvailableFactor}). If every candidate is taken, generation fails naming the schema.
+ *
+ * <p>No type takes a simple name the client uses elsewhere: the webhook package's names
+ * ({@link Naming#webhookTypeNames}) and the hand-written classes the {@link Naming} was given.
+ * Components follow the rules of {@link Naming} (Events API members such as
+ * {@code OrderPaidEvent} become {@code OrderPaidSystemEvent}; any other name in use takes the
+ * suffix {@code Record}); inline types skip such names like names already taken.
  */
 public final class ModelTypes {
 
@@ -72,6 +78,12 @@ public final class ModelTypes {
 
 	private final Set<String> takenNames = new HashSet<>();
 
+	private final Set<String> namesInUse = new HashSet<>();
+
+	private final Map<String, SortedSet<String>> unionsByMember = new HashMap<>();
+
+	private final Map<String, String> componentNames = new HashMap<>();
+
 	private final Map<ClassName, SortedSet<ClassName>> supertypes = new HashMap<>();
 
 	private final TypeResolver resolver;
@@ -83,14 +95,27 @@ public final class ModelTypes {
 		this.reachability = Reachability.of(spec);
 		this.resolver = new TypeResolver(this);
 		Set<String> payloads = new HashSet<>();
-		spec.webhooks().values().forEach((webhook) -> payloads.add(webhook.payloadSchema()));
+		List<String> eventTypes = new ArrayList<>();
+		spec.webhooks().values().forEach((webhook) -> {
+			payloads.add(webhook.payloadSchema());
+			eventTypes.add(webhook.type());
+		});
+		this.namesInUse.addAll(naming.webhookTypeNames(eventTypes));
+		this.namesInUse.addAll(naming.handWrittenNames());
+		for (String name : this.reachability.schemas()) {
+			for (JsonNode member : SchemaShape.alternatives(spec.schema(name))) {
+				OpenApiSpec.refName(member)
+					.ifPresent((memberName) -> this.unionsByMember.computeIfAbsent(memberName, (key) -> new TreeSet<>())
+						.add(name));
+			}
+		}
 		String pendingListName = null;
 		for (String name : this.reachability.schemas()) {
 			if (payloads.contains(name)) {
 				continue;
 			}
 			JsonNode schema = spec.schema(name);
-			String javaName = naming.typeName(name);
+			String javaName = componentName(name);
 			if (javaName.isEmpty()) {
 				pendingListName = name;
 				continue;
@@ -199,6 +224,21 @@ public final class ModelTypes {
 	}
 
 	/**
+	 * Returns the hand-written class whose name a type would have taken, had the naming rules
+	 * not kept it apart ({@code WebhookDeliveryRecord} gives the webhook package's
+	 * {@code WebhookDelivery}).
+	 * @param type a generated type
+	 * @return the hand-written class, or empty if the type has its plain name
+	 */
+	public Optional<ClassName> keptApartFrom(ModelType type) {
+		String name = type.className().simpleName();
+		if (type.schemaName() == null || name.equals(this.naming.typeName(type.schemaName()))) {
+			return Optional.empty();
+		}
+		return this.naming.handWritten(this.naming.typeName(type.schemaName()));
+	}
+
+	/**
 	 * Returns the sealed interfaces a type implements or extends.
 	 * @param type a generated type
 	 * @return the unions listing it as a member, sorted
@@ -251,6 +291,29 @@ public final class ModelTypes {
 				&& !schema.has("anyOf") && !schema.has("oneOf"));
 	}
 
+	/**
+	 * Returns the Java name of a component: {@link Naming#typeName} (a page named after the name
+	 * its items took), then {@link Naming#eventMemberName} for each union it is a member of, then
+	 * {@link Naming#apartFrom} if the name is in use elsewhere in the client.
+	 */
+	private String componentName(String schemaName) {
+		String known = this.componentNames.get(schemaName);
+		if (known != null) {
+			return known;
+		}
+		String name = this.naming.typeName(schemaName, this::componentName);
+		if (!name.isEmpty()) {
+			for (String union : this.unionsByMember.getOrDefault(schemaName, Collections.emptySortedSet())) {
+				name = this.naming.eventMemberName(name, componentName(union));
+			}
+			if (this.namesInUse.contains(name)) {
+				name = this.naming.apartFrom(name);
+			}
+		}
+		this.componentNames.put(schemaName, name);
+		return name;
+	}
+
 	private void classifyComponent(String name, String javaName, JsonNode schema) {
 		ClassName className = ClassName.get(this.modelPackage, javaName);
 		ModelType type;
@@ -266,6 +329,10 @@ public final class ModelTypes {
 		else {
 			this.aliases.add(name);
 			return;
+		}
+		if (this.namesInUse.contains(javaName)) {
+			throw new IllegalStateException("Schema " + name + " maps to the Java name " + javaName
+					+ ", which the client already uses; extend the rules in Naming");
 		}
 		if (!this.takenNames.add(javaName)) {
 			throw new IllegalStateException("Two schemas map to the Java name " + javaName + " (one is " + name
@@ -296,7 +363,7 @@ public final class ModelTypes {
 			ModelType type = this.byComponent.get(name);
 			JsonNode schema = this.spec.schema(name);
 			String owner = (type != null) ? type.className().simpleName()
-					: (name.equals(pendingListName) ? "ListResource" : this.naming.typeName(name));
+					: (name.equals(pendingListName) ? "ListResource" : componentName(name));
 			if (type instanceof ObjectType || type == null) {
 				for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
 					walk(property.getValue(), owner, property.getKey(), Context.PROPERTY, null);
@@ -378,7 +445,8 @@ public final class ModelTypes {
 			return;
 		}
 		for (String candidate : candidates) {
-			if (candidate != null && !candidate.isEmpty() && this.takenNames.add(candidate)) {
+			if (candidate != null && !candidate.isEmpty() && !this.namesInUse.contains(candidate)
+					&& this.takenNames.add(candidate)) {
 				this.byInlineKey.put(key, factory.apply(ClassName.get(this.modelPackage, candidate)));
 				return;
 			}
@@ -441,7 +509,7 @@ public final class ModelTypes {
 
 	private String memberJavaName(String schemaName) {
 		ModelType type = this.byComponent.get(schemaName);
-		return (type != null) ? type.className().simpleName() : this.naming.typeName(schemaName);
+		return (type != null) ? type.className().simpleName() : componentName(schemaName);
 	}
 
 	private static List<String> commonPrefix(List<List<String>> words) {

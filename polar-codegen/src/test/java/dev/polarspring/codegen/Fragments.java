@@ -41,6 +41,19 @@ final class Fragments {
 	}
 
 	/**
+	 * Generates a spec's sources with the given naming rules, by path relative to the package
+	 * root ({@code model/Product}, {@code webhook/OrderPaidEvent}).
+	 */
+	static Map<String, String> generateByPath(OpenApiSpec spec, Naming naming) {
+		Map<String, String> sources = new LinkedHashMap<>();
+		for (GeneratedSource source : Main.generate(spec, naming)) {
+			String path = source.path().substring("dev/polarspring/client/".length());
+			sources.put(path.substring(0, path.length() - ".java".length()), source.content());
+		}
+		return sources;
+	}
+
+	/**
 	 * Generates a spec's sources, by simple class name.
 	 */
 	static Map<String, String> generate(OpenApiSpec spec) {

@@ -1,8 +1,14 @@
 package dev.polarspring.codegen;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
+import com.palantir.javapoet.ClassName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -251,6 +257,147 @@ class ModelGeneratorTests {
 				"Unused": {"type": "object", "title": "Unused", "properties": {"a": {"type": "string"}}}
 				""", "Product"));
 		assertThat(sources).containsKey("Product").doesNotContainKey("Unused");
+	}
+
+	private static final String EVENTS_AND_DELIVERIES = """
+			"Order": {"type": "object", "title": "Order", "properties": {"id": {"type": "string"}}, "required": ["id"]},
+			"OrderPaidEvent": {"type": "object", "title": "OrderPaidEvent", "properties": {
+			  "name": {"type": "string", "const": "order.paid"}, "id": {"type": "string"}}, "required": ["name", "id"]},
+			"MeterCreditEvent": {"type": "object", "title": "MeterCreditEvent", "properties": {
+			  "name": {"type": "string", "const": "meter.credit"}, "id": {"type": "string"}}, "required": ["name", "id"]},
+			"SystemEvent": {"oneOf": [{"$ref": "#/components/schemas/OrderPaidEvent"},
+			  {"$ref": "#/components/schemas/MeterCreditEvent"}]},
+			"UserEvent": {"type": "object", "title": "UserEvent", "properties": {"id": {"type": "string"}}, "required": ["id"]},
+			"Event": {"anyOf": [{"$ref": "#/components/schemas/SystemEvent"}, {"$ref": "#/components/schemas/UserEvent"}]},
+			"WebhookDelivery": {"type": "object", "title": "WebhookDelivery", "properties": {
+			  "succeeded": {"type": "boolean"},
+			  "kind": {"type": "string", "enum": ["a", "b"], "title": "RetrySettings"}}, "required": ["succeeded"]},
+			"ListResource_WebhookDelivery_": {"type": "object", "title": "ListResource[WebhookDelivery]", "properties": {
+			  "items": {"type": "array", "items": {"$ref": "#/components/schemas/WebhookDelivery"}}}, "required": ["items"]},
+			"WebhookOrderPaidPayload": {"type": "object", "title": "P", "properties": {
+			  "type": {"type": "string", "const": "order.paid"},
+			  "timestamp": {"type": "string", "format": "date-time"},
+			  "data": {"$ref": "#/components/schemas/Order"}}, "required": ["type", "timestamp", "data"]}
+			""";
+
+	private static final String ORDER_PAID_WEBHOOK = """
+			"order.paid": {"post": {"requestBody": {"content":
+			  {"application/json": {"schema": {"$ref": "#/components/schemas/WebhookOrderPaidPayload"}}}}}}
+			""";
+
+	@Test
+	void modelTypesKeepApartFromWebhookEventsAndHandWrittenClasses() {
+		Naming naming = new Naming(List.of(ClassName.get("dev.polarspring.client.webhook", "WebhookDelivery"),
+				ClassName.get("dev.polarspring.client", "RetrySettings")));
+		Map<String, String> sources = Fragments.generateByPath(Fragments.specWithWebhooks(EVENTS_AND_DELIVERIES,
+				ORDER_PAID_WEBHOOK, "Event", "ListResource_WebhookDelivery_"), naming);
+		assertThat(sources).containsKeys("webhook/OrderPaidEvent", "model/OrderPaidSystemEvent",
+				"model/MeterCreditSystemEvent", "model/SystemEvent", "model/UserEvent", "model/Event",
+				"model/WebhookDeliveryRecord", "model/WebhookDeliveryRecordList", "model/WebhookDeliveryRecordKind")
+			.doesNotContainKeys("model/OrderPaidEvent", "model/MeterCreditEvent", "model/WebhookDelivery",
+					"model/RetrySettings");
+		assertThat(sources.get("model/SystemEvent"))
+			.contains("permits OrderPaidSystemEvent, MeterCreditSystemEvent, SystemEvent.Unknown");
+		assertThat(sources.get("model/OrderPaidSystemEvent")).contains("Schema {@code OrderPaidEvent} of Polar's API.");
+		assertThat(sources.get("model/WebhookDeliveryRecord")).contains("Schema {@code WebhookDelivery} of Polar's API. "
+				+ "Named {@code WebhookDeliveryRecord} to keep it apart from the client's own "
+				+ "{@link dev.polarspring.client.webhook.WebhookDelivery}.");
+		assertThat(sources.get("model/WebhookDeliveryRecordList")).contains("List<WebhookDeliveryRecord> items");
+	}
+
+	@Test
+	void eventsApiMembersTakeTheQualifierOfTheirUnion() {
+		Naming naming = new Naming();
+		assertThat(naming.eventMemberName("OrderPaidEvent", "SystemEvent")).isEqualTo("OrderPaidSystemEvent");
+		assertThat(naming.eventMemberName("MeterCreditSystemEvent", "SystemEvent")).isEqualTo("MeterCreditSystemEvent");
+		assertThat(naming.eventMemberName("UserEvent", "Event")).isEqualTo("UserEvent");
+		assertThat(naming.eventMemberName("BenefitGrantDiscordWebhook", "BenefitGrantWebhook"))
+			.isEqualTo("BenefitGrantDiscordWebhook");
+		assertThat(naming.webhookEventName("order.paid")).isEqualTo("OrderPaidEvent");
+		assertThat(naming.apartFrom("ValidationError")).isEqualTo("ValidationErrorRecord");
+	}
+
+	@Test
+	void aNameStillInUseAfterTheRulesStopsTheBuild() {
+		Naming naming = new Naming(List.of(ClassName.get("a", "WebhookDelivery"), ClassName.get("b", "WebhookDeliveryRecord")));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> Fragments.generateByPath(Fragments.specWithWebhooks(EVENTS_AND_DELIVERIES,
+					ORDER_PAID_WEBHOOK, "ListResource_WebhookDelivery_"), naming))
+			.withMessageContaining("WebhookDeliveryRecord")
+			.withMessageContaining("extend the rules in Naming");
+	}
+
+	@Test
+	void handWrittenClassesAreReadFromTheSourceTree(@TempDir Path root) throws IOException {
+		Files.createDirectories(root.resolve("dev/polarspring/client/webhook"));
+		Files.writeString(root.resolve("dev/polarspring/client/webhook/WebhookDelivery.java"), "");
+		Files.writeString(root.resolve("dev/polarspring/client/webhook/package-info.java"), "");
+		Naming naming = Naming.keepingApartFrom(root);
+		assertThat(naming.handWrittenNames()).containsExactly("WebhookDelivery");
+		assertThat(naming.handWritten("WebhookDelivery"))
+			.contains(ClassName.get("dev.polarspring.client.webhook", "WebhookDelivery"));
+	}
+
+	private static final String SHARED = """
+			"BenefitDiscord": {"type": "object", "title": "BenefitDiscord", "properties": {
+			  "type": {"type": "string", "const": "discord"}, "id": {"type": "string"},
+			  "description": {"type": "string"}, "tags": {"type": "array", "items": {"type": "string"}},
+			  "amount": {"type": "integer"}, "guild": {"type": "string"}},
+			  "required": ["type", "id", "description", "tags", "amount", "guild"]},
+			"BenefitCustom": {"type": "object", "title": "BenefitCustom", "properties": {
+			  "type": {"type": "string", "const": "custom"}, "id": {"type": "string"},
+			  "description": {"anyOf": [{"type": "string"}, {"type": "null"}]}, "tags": {"type": "array", "items": {"type": "string"}},
+			  "amount": {"type": "string"}},
+			  "required": ["type", "id", "description", "tags", "amount"]},
+			"Benefit": {"oneOf": [{"$ref": "#/components/schemas/BenefitDiscord"}, {"$ref": "#/components/schemas/BenefitCustom"}],
+			  "discriminator": {"propertyName": "type", "mapping": {
+			    "discord": "#/components/schemas/BenefitDiscord", "custom": "#/components/schemas/BenefitCustom"}}}
+			""";
+
+	@Test
+	void unionDeclaresTheAccessorsEveryKindSharesAndUnknownReadsThemFromItsJson() {
+		String source = Fragments.generate(Fragments.spec(SHARED, "Benefit")).get("Benefit");
+		String declared = source.substring(0, source.indexOf("record Unknown"));
+		assertThat(declared).contains("\tString id();")
+			.contains("\tString type();")
+			.contains("\t@Nullable String description();")
+			.contains("\tList<String> tags();")
+			.doesNotContain("amount();")
+			.doesNotContain("guild();")
+			.contains("Every known kind has it; on {@link Unknown} it is read from the JSON, and throws "
+					+ "{@link IllegalStateException} if that kind came without it.");
+		assertThat(source.substring(source.indexOf("record Unknown")))
+			.contains("public String id() {\n\t\t\treturn RawProperty.required(this.raw, \"Benefit\", \"id\", "
+					+ "RawProperty.type(String.class));")
+			.contains("public @Nullable String description() {\n\t\t\treturn RawProperty.optional(this.raw, \"Benefit\", "
+					+ "\"description\", RawProperty.type(String.class));")
+			.contains("RawProperty.required(this.raw, \"Benefit\", \"tags\", RawProperty.type(List.class, "
+					+ "RawProperty.type(String.class)))");
+	}
+
+	@Test
+	void requestBodyKindsShareAccessorsAndNestedUnionsDoNotRedeclareThem() {
+		Map<String, String> sources = Fragments.generate(Fragments.spec("""
+				"A": {"type": "object", "title": "A", "properties": {"kind": {"type": "string", "const": "a"},
+				  "name": {"type": "string"}, "seats": {"type": "integer"}}, "required": ["kind", "name"]},
+				"B": {"type": "object", "title": "B", "properties": {"kind": {"type": "string", "const": "b"},
+				  "name": {"type": "string"}, "seats": {"type": "integer"}}, "required": ["kind", "name"]},
+				"C": {"type": "object", "title": "C", "properties": {"kind": {"type": "string", "const": "c"},
+				  "name": {"type": "string"}}, "required": ["kind", "name"]},
+				"AorB": {"anyOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}]},
+				"SeatCreate": {"anyOf": [{"$ref": "#/components/schemas/AorB"}, {"$ref": "#/components/schemas/C"}]}
+				""", "SeatCreate"));
+		assertThat(sources.get("A")).contains("public final class A implements AorB");
+		String outer = sources.get("SeatCreate");
+		assertThat(outer.substring(0, outer.indexOf("record Unknown"))).contains("\tString kind();")
+			.contains("\tString name();")
+			.doesNotContain("seats();");
+		String inner = sources.get("AorB");
+		assertThat(inner.substring(0, inner.indexOf("record Unknown"))).contains("\t@Nullable Long seats();")
+			.doesNotContain("String name();");
+		assertThat(inner.substring(inner.indexOf("record Unknown"))).contains("public String name()")
+			.contains("public String kind()")
+			.contains("public @Nullable Long seats()");
 	}
 
 }

@@ -1,6 +1,9 @@
 package dev.polarspring.client.model;
 
 import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,7 +56,7 @@ class RoundTripTests {
 	@BeforeAll
 	static void loadSpec() throws IOException {
 		OpenApiSpec spec = OpenApiSpec.read(Path.of("src/main/openapi/openapi.json"));
-		types = ModelTypes.of(spec, new Naming(), Main.MODEL_PACKAGE);
+		types = ModelTypes.of(spec, Naming.keepingApartFrom(Path.of("src/main/java")), Main.MODEL_PACKAGE);
 		instances = new SchemaInstances(types);
 	}
 
@@ -157,6 +160,43 @@ class RoundTripTests {
 			}
 		}
 		assertThat(checked).isGreaterThan(30);
+	}
+
+	@Test
+	void sharedAccessorsReadTheSameFromAnUnknownKindAsFromTheKnownOne() throws Exception {
+		int checked = 0;
+		int unions = 0;
+		for (ModelType type : types.all()) {
+			if (!(type instanceof ModelType.UnionType union)) {
+				continue;
+			}
+			Class<?> unionClass = Class.forName(union.className().reflectionName());
+			Constructor<?> unknown = Class.forName(union.className().reflectionName() + "$Unknown")
+				.getConstructor(JsonNode.class);
+			List<Method> accessors = new ArrayList<>();
+			for (Method method : unionClass.getMethods()) {
+				if (Modifier.isAbstract(method.getModifiers()) && method.getParameterCount() == 0) {
+					accessors.add(method);
+				}
+			}
+			unions += accessors.isEmpty() ? 0 : 1;
+			for (ModelType.ObjectType leaf : types.leaves(union)) {
+				for (Mode mode : Mode.values()) {
+					JsonNode json = instances.of(leaf.schemaName(), mode).input();
+					Object asKnown = MAPPER.treeToValue(json, Class.forName(leaf.className().reflectionName()));
+					Object asUnknown = unknown.newInstance(json);
+					for (Method accessor : accessors) {
+						assertThat(accessor.invoke(asUnknown))
+							.as("%s.%s() of %s (%s)", unionClass.getSimpleName(), accessor.getName(), leaf.schemaName(), mode)
+							.isEqualTo(accessor.invoke(asKnown));
+						checked++;
+					}
+				}
+			}
+		}
+		System.out.printf("Shared accessors: %d unions, %d reads compared%n", unions, checked);
+		assertThat(unions).isGreaterThan(40);
+		assertThat(checked).isGreaterThan(3000);
 	}
 
 	private static boolean acceptsAnyObject(ModelType.UnionType union) {

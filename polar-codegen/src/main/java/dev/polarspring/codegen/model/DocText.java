@@ -4,6 +4,9 @@ import java.util.Optional;
 
 import tools.jackson.databind.JsonNode;
 
+import dev.polarspring.codegen.ModelType;
+import dev.polarspring.codegen.ModelTypes;
+
 /**
  * Turns the spec's descriptions into Javadoc text that cannot break the generated source.
  */
@@ -40,6 +43,18 @@ public final class DocText {
 			.replace("*/", "*&#47;")
 			.replace("@", "&#64;")
 			.replace("\\u", "\\&#117;");
+	}
+
+	/**
+	 * Returns the paragraph naming the schema a component type comes from and, when the type was
+	 * renamed to keep it apart from a hand-written class, that class.
+	 */
+	static String origin(ModelType type, ModelTypes types) {
+		String text = "\n<p>Schema {@code " + type.schemaName() + "} of Polar's API.";
+		Optional<String> apart = types.keptApartFrom(type).map((handWritten) -> " Named {@code "
+				+ type.className().simpleName() + "} to keep it apart from the client's own {@link "
+				+ handWritten.canonicalName() + "}.");
+		return text + apart.orElse("") + "\n";
 	}
 
 	/**

@@ -36,7 +36,7 @@ public final class ModelGenerator {
 
 	/**
 	 * Generates the sources: the model package's {@code package-info}, its types, its union
-	 * support class, then the webhook events.
+	 * support classes ({@code VariantMatcher}, {@code RawProperty}), then the webhook events.
 	 * @return the sources
 	 */
 	public List<GeneratedSource> generate() {
@@ -68,6 +68,8 @@ public final class ModelGenerator {
 		}
 		sources.add(new GeneratedSource(modelPackage.replace('.', '/') + "/VariantMatcher.java",
 				template("VariantMatcher.java.txt").replace("${package}", modelPackage)));
+		sources.add(new GeneratedSource(modelPackage.replace('.', '/') + "/RawProperty.java",
+				template("RawProperty.java.txt").replace("${package}", modelPackage)));
 		for (TypeSpec spec : new WebhookGenerator(this.types, this.webhookPackage).generate()) {
 			sources.add(source(this.webhookPackage, spec));
 		}

@@ -37,7 +37,7 @@ final class RecordGenerator {
 		TypeSpec.Builder record = TypeSpec.recordBuilder(type.className())
 			.addModifiers(Modifier.PUBLIC)
 			.addJavadoc("$L\n", DocText.of(type.schema(), "The {@code " + type.schemaName() + "} object."))
-			.addJavadoc("\n<p>Schema {@code $L} of Polar's API.\n", type.schemaName())
+			.addJavadoc("$L", DocText.origin(type, this.types))
 			.addAnnotation(LibraryTypes.ignoreUnknown())
 			.addAnnotation(propertyOrder(properties));
 		if (type.schema().path("deprecated").asBoolean(false)) {

@@ -62,7 +62,7 @@ final class RequestGenerator {
 			.addJavadoc("$L\n", DocText.of(type.schema(), "The {@code " + type.schemaName() + "} request body."))
 			.addJavadoc("\n<p>Build one with {@link #builder()}. Only the properties set on the builder are sent: a "
 					+ "property never set is left out, one set to {@code null} is sent as {@code null}.\n")
-			.addJavadoc("\n<p>Schema {@code $L} of Polar's API.\n", type.schemaName())
+			.addJavadoc("$L", DocText.origin(type, this.types))
 			.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_DESERIALIZE)
 				.addMember("builder", "$T.class", builder)
 				.build())

@@ -1,6 +1,7 @@
 package dev.polarspring.codegen.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,14 @@ import dev.polarspring.codegen.TypeResolver;
  * nested {@code Unknown} record that keeps the raw JSON of a variant this SDK does not know,
  * and a nested deserializer.
  *
+ * <p>The interface declares the accessors every kind shares ({@link SharedProperty}:
+ * {@code Benefit.id()}, {@code Benefit.createdAt()}), except those a supertype union already
+ * declares alike. {@code Unknown} implements them, its own and inherited, by reading its raw JSON
+ * through the generated {@code RawProperty}: an accessor every known kind guarantees stays
+ * non-null and throws {@link IllegalStateException} when the unknown kind lacks the property, so
+ * callers of {@code Benefit.id()} need no null check for a case no known kind has; any other is
+ * {@code @Nullable} and null when absent.
+ *
  * <p>With a discriminator the deserializer switches on its value (the spec's mapping, else each
  * member's {@code const} for that property). Without one it asks a {@code VariantMatcher} built
  * from each leaf object's constants, required properties and declared properties (nested
@@ -44,8 +53,11 @@ final class UnionGenerator {
 
 	private final ModelTypes types;
 
+	private final ClassName rawProperty;
+
 	UnionGenerator(ModelTypes types) {
 		this.types = types;
+		this.rawProperty = ClassName.get(types.modelPackage(), "RawProperty");
 	}
 
 	TypeSpec generate(UnionType union, ClassName variantMatcher) {
@@ -71,13 +83,33 @@ final class UnionGenerator {
 			.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_DESERIALIZE)
 				.addMember("using", "$T.class", deserializer)
 				.build());
+		List<SharedProperty> shared = SharedProperty.of(union, this.types);
+		Map<String, SharedProperty> inherited = inherited(name);
+		List<SharedProperty> declared = new ArrayList<>();
+		for (SharedProperty property : shared) {
+			SharedProperty fromSupertype = inherited.get(property.javaName());
+			if (fromSupertype == null || !fromSupertype.sameAccessor(property)) {
+				declared.add(property);
+			}
+		}
+		if (!shared.isEmpty()) {
+			type.addJavadoc("\n<p>What every kind has is read without a switch: $L. {@link Unknown} reads these from "
+					+ "the JSON Polar sent: one every known kind guarantees is never null (it throws "
+					+ "{@link IllegalStateException} if the unknown kind lacks it), any other is null when absent.\n", accessorLinks(shared));
+		}
 		if (union.schemaName() != null) {
-			type.addJavadoc("\n<p>Schema {@code $L} of Polar's API.\n", union.schemaName());
+			type.addJavadoc("$L", DocText.origin(union, this.types));
 		}
 		this.types.supertypes(name).forEach(type::addSuperinterface);
 		members.forEach(type::addPermittedSubclass);
 		type.addPermittedSubclass(unknown);
-		type.addType(unknownRecord(name, unknown));
+		declared.forEach((property) -> type.addMethod(abstractAccessor(property, name)));
+		Map<String, SharedProperty> implemented = new LinkedHashMap<>(inherited);
+		for (SharedProperty property : shared) {
+			// A guaranteed accessor narrows a nullable one a supertype declares.
+			implemented.merge(property.javaName(), property, (previous, own) -> own.guaranteed() ? own : previous);
+		}
+		type.addType(unknownRecord(name, unknown, implemented.values()));
 		type.addType(deserializer(union, name, unknown, deserializer, variantMatcher));
 		return type.build();
 	}
@@ -88,8 +120,82 @@ final class UnionGenerator {
 		return String.join(", ", links);
 	}
 
-	private static TypeSpec unknownRecord(ClassName union, ClassName unknown) {
-		return TypeSpec.recordBuilder(unknown)
+	private static String accessorLinks(List<SharedProperty> properties) {
+		List<String> links = new ArrayList<>();
+		properties.forEach((property) -> links.add("{@link #" + property.javaName() + "()}"));
+		return String.join(", ", links);
+	}
+
+	/**
+	 * Returns the accessors the union's supertypes declare, nearest first, by name.
+	 */
+	private Map<String, SharedProperty> inherited(ClassName union) {
+		Map<String, SharedProperty> inherited = new LinkedHashMap<>();
+		for (ClassName supertype : this.types.supertypes(union)) {
+			inherited(supertype).forEach(inherited::putIfAbsent);
+			if (this.types.byClassName(supertype) instanceof UnionType superUnion) {
+				for (SharedProperty property : SharedProperty.of(superUnion, this.types)) {
+					inherited.merge(property.javaName(), property,
+							(previous, own) -> own.guaranteed() ? own : previous);
+				}
+			}
+		}
+		return inherited;
+	}
+
+	private static MethodSpec abstractAccessor(SharedProperty property, ClassName union) {
+		String onUnknown = property.guaranteed()
+				? "Every known kind has it; on {@link Unknown} it is read from the JSON, and throws"
+						+ " {@link IllegalStateException} if that kind came without it."
+				: "On {@link Unknown} it is read from the JSON: null if absent.";
+		MethodSpec.Builder method = MethodSpec.methodBuilder(property.javaName())
+			.addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+			.returns(property.type())
+			.addJavadoc("$L\n\n<p>Shared by every kind of {@code $L}. $L\n@return the value$L\n", property.doc(),
+					union.simpleName(), onUnknown, property.guaranteed() ? "" : ", or {@code null}");
+		if (property.deprecated()) {
+			method.addAnnotation(LibraryTypes.deprecated());
+		}
+		return method.build();
+	}
+
+	private MethodSpec unknownAccessor(SharedProperty property, ClassName union) {
+		MethodSpec.Builder method = MethodSpec.methodBuilder(property.javaName())
+			.addAnnotation(Override.class)
+			.addModifiers(Modifier.PUBLIC)
+			.returns(property.type())
+			.addJavadoc("Reads {@code $L} from the JSON Polar sent.\n@return the value$L\n", property.wireName(),
+					property.guaranteed() ? "" : ", or {@code null} if absent")
+			.addStatement("return $T.$L(this.raw, $S, $S, $L)", this.rawProperty, property.guaranteed() ? "required" : "optional",
+					union.simpleName(), property.wireName(), javaType(property.type().withoutAnnotations().box()));
+		if (property.guaranteed()) {
+			method.addJavadoc("@throws IllegalStateException if the JSON lacks it or holds null\n");
+		}
+		if (property.deprecated()) {
+			method.addAnnotation(LibraryTypes.deprecated());
+		}
+		return method.build();
+	}
+
+	/**
+	 * Returns the code that describes a type to Jackson: {@code RawProperty.type(List.class,
+	 * RawProperty.type(String.class))} for {@code List<String>}.
+	 */
+	private CodeBlock javaType(TypeName type) {
+		TypeName plain = type.withoutAnnotations();
+		if (plain instanceof ParameterizedTypeName parameterized) {
+			CodeBlock.Builder code = CodeBlock.builder().add("$T.type($T.class", this.rawProperty, parameterized.rawType());
+			for (TypeName argument : parameterized.typeArguments()) {
+				code.add(", $L", javaType(argument));
+			}
+			return code.add(")").build();
+		}
+		return CodeBlock.of("$T.type($T.class)", this.rawProperty, plain);
+	}
+
+	private TypeSpec unknownRecord(ClassName union, ClassName unknown,
+			Collection<SharedProperty> accessors) {
+		TypeSpec.Builder record = TypeSpec.recordBuilder(unknown)
 			.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
 			.addSuperinterface(union)
 			.addJavadoc("A kind of {@code $L} this version of the SDK does not know, kept as the JSON Polar sent.\n",
@@ -99,8 +205,9 @@ final class UnionGenerator {
 					.addAnnotation(LibraryTypes.JSON_VALUE)
 					.addJavadoc("the JSON object as received; written back unchanged\n")
 					.build())
-				.build())
-			.build();
+				.build());
+		accessors.forEach((property) -> record.addMethod(unknownAccessor(property, union)));
+		return record.build();
 	}
 
 	private TypeSpec deserializer(UnionType union, ClassName name, ClassName unknown, ClassName deserializer,

@@ -17,6 +17,7 @@ import com.palantir.javapoet.TypeSpec;
 import tools.jackson.databind.JsonNode;
 
 import dev.polarspring.codegen.ModelTypes;
+import dev.polarspring.codegen.Naming;
 import dev.polarspring.codegen.TypeResolver;
 import dev.polarspring.codegen.OpenApiSpec.Webhook;
 
@@ -54,17 +55,17 @@ final class WebhookGenerator {
 	WebhookGenerator(ModelTypes types, String webhookPackage) {
 		this.types = types;
 		this.webhookPackage = webhookPackage;
-		this.event = ClassName.get(webhookPackage, "PolarWebhookEvent");
-		this.delivery = ClassName.get(webhookPackage, "WebhookDelivery");
-		this.unknownEvent = ClassName.get(webhookPackage, "UnknownWebhookEvent");
-		this.malformed = ClassName.get(webhookPackage, "MalformedWebhookPayloadException");
+		this.event = ClassName.get(webhookPackage, Naming.WEBHOOK_EVENT_TYPE);
+		this.delivery = ClassName.get(webhookPackage, Naming.WEBHOOK_DELIVERY);
+		this.unknownEvent = ClassName.get(webhookPackage, Naming.UNKNOWN_WEBHOOK_EVENT);
+		this.malformed = ClassName.get(webhookPackage, Naming.MALFORMED_WEBHOOK_PAYLOAD);
 	}
 
 	/**
-	 * Returns the record name of an event type: its words in PascalCase plus {@code Event}.
+	 * Returns the record of an event type ({@link Naming#webhookEventName}).
 	 */
 	ClassName eventClass(String type) {
-		return ClassName.get(this.webhookPackage, this.types.naming().pascalCase(type) + "Event");
+		return ClassName.get(this.webhookPackage, this.types.naming().webhookEventName(type));
 	}
 
 	List<TypeSpec> generate() {
@@ -165,7 +166,7 @@ final class WebhookGenerator {
 	}
 
 	private TypeSpec decoder() {
-		ClassName decoder = ClassName.get(this.webhookPackage, "PolarWebhookEvents");
+		ClassName decoder = ClassName.get(this.webhookPackage, Naming.WEBHOOK_DECODER);
 		ClassName eventType = decoder.nestedClass("EventType");
 		ClassName factory = decoder.nestedClass("Factory");
 		TypeName typesMap = ParameterizedTypeName.get(LibraryTypes.MAP, ClassName.get(String.class), eventType);
