@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -68,7 +69,7 @@ final class FakeCheckoutPages {
 				"<h1>Customer portal</h1><p>This link has expired. Open the portal again from the application.</p>");
 	}
 
-	static String portal(ObjectNode customerState, List<ObjectNode> orders) {
+	static String portal(ObjectNode customerState, List<ObjectNode> orders, @Nullable String returnUrl) {
 		StringBuilder body = new StringBuilder("<h1>Customer portal</h1><p id=\"customer\">")
 			.append(escape(customerState.get("email").asString()))
 			.append("</p><h2>Subscriptions</h2><ul id=\"subscriptions\">");
@@ -91,7 +92,11 @@ final class FakeCheckoutPages {
 				.append(escape(order.get("status").asString()))
 				.append("</li>");
 		}
-		return page("Customer portal", body.append("</ul>").toString());
+		body.append("</ul>");
+		if (returnUrl != null) {
+			body.append("<p><a id=\"return\" href=\"").append(escape(returnUrl)).append("\">Back</a></p>");
+		}
+		return page("Customer portal", body.toString());
 	}
 
 	/** The success URL with Polar's {@code {CHECKOUT_ID}} placeholder filled in. */

@@ -273,18 +273,19 @@ final class FakePolarApi {
 
 	private FakeResponse portal(FakeRequest request, List<String> path) {
 		String token = request.queryValue("customer_session_token");
-		ObjectNode customer = (token != null) ? this.state.customerBySessionToken(token) : null;
-		if (customer == null) {
+		ObjectNode session = (token != null) ? this.state.customerSession(token) : null;
+		if (session == null) {
 			return FakeResponse.html(401, FakeCheckoutPages.portalSessionExpired());
 		}
-		String customerId = customer.get("id").asString();
+		String customerId = session.get("customer_id").asString();
 		List<ObjectNode> orders = new ArrayList<>();
 		for (ObjectNode order : newestFirst(this.state.orders())) {
 			if (order.get("customer_id").asString().equals(customerId)) {
 				orders.add(order);
 			}
 		}
-		return FakeResponse.html(200, FakeCheckoutPages.portal(this.state.customerState(customerId), orders));
+		return FakeResponse.html(200, FakeCheckoutPages.portal(this.state.customerState(customerId), orders,
+				CheckoutRequest.text(session, "return_url")));
 	}
 
 	private List<ObjectNode> licenseKeyReads() {

@@ -110,6 +110,10 @@ final class FakePolarState {
 		return found(this.products.get(id)).deepCopy();
 	}
 
+	synchronized List<ObjectNode> checkouts() {
+		return copies(this.checkouts.values());
+	}
+
 	synchronized List<ObjectNode> checkoutLinks() {
 		return copies(this.checkoutLinks.values());
 	}
@@ -185,12 +189,13 @@ final class FakePolarState {
 		return PolarDocuments.customerState(customer, active, granted);
 	}
 
-	synchronized @Nullable ObjectNode customerBySessionToken(String token) {
+	/** The customer session of a token, or {@code null} when there is none or it expired. */
+	synchronized @Nullable ObjectNode customerSession(String token) {
 		ObjectNode session = this.sessions.get(token);
 		if (session == null || Instant.parse(session.get("expires_at").asString()).isBefore(this.clock.instant())) {
 			return null;
 		}
-		return this.customers.get(session.get("customer_id").asString()).deepCopy();
+		return session.deepCopy();
 	}
 
 	synchronized ObjectNode createCheckout(CheckoutRequest request) {

@@ -180,11 +180,13 @@ class FakePolarTests {
 	@Test
 	void customerPortalPageNeedsALiveSession() {
 		this.fake.purchase(this.fake.product("Starter Kit").id(), "user-1");
-		JsonNode session = this.http.post("/v1/customer-sessions/", "{\"external_customer_id\":\"user-1\"}").json();
+		JsonNode session = this.http.post("/v1/customer-sessions/",
+				"{\"external_customer_id\":\"user-1\",\"return_url\":\"https://shop.example.com/account\"}").json();
 		String portal = session.get("customer_portal_url").asString().substring(this.fake.baseUrl().length());
 		FakeHttp.Answer page = this.http.getWithoutToken(portal);
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("user-1@example.com", "Starter Kit, $19.00, paid");
+		assertThat(page.body()).contains("user-1@example.com", "Starter Kit, $19.00, paid",
+				"<a id=\"return\" href=\"https://shop.example.com/account\">Back</a>");
 		assertThat(this.http.getWithoutToken("/portal?customer_session_token=polar_cst_nope").status()).isEqualTo(401);
 	}
 
