@@ -40,8 +40,12 @@ final class FakeCheckoutPages {
 		}
 		body.append("<p id=\"total\"><strong>").append(total).append(interval).append("</strong></p>");
 		if (!checkout.get("status").asString().equals("open")) {
-			body.append("<p id=\"status\">This checkout is ").append(escape(checkout.get("status").asString()))
-				.append(".</p><p><a href=\"").append(escape(successUrl(checkout))).append("\">Continue</a></p>");
+			String status = checkout.get("status").asString();
+			body.append("<p id=\"status\">")
+				.append(status.equals("succeeded") ? "This checkout is paid." : "This checkout is " + escape(status) + ".")
+				.append("</p><p><a href=\"")
+				.append(escape(successUrl(checkout)))
+				.append("\">Continue</a></p>");
 			return page("Checkout", body.toString());
 		}
 		String email = checkout.path("customer_email").isString() ? checkout.get("customer_email").asString() : "";

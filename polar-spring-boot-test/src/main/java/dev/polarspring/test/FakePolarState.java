@@ -252,7 +252,7 @@ final class FakePolarState {
 		ObjectNode link = found(bySecret(this.checkoutLinks, clientSecret));
 		List<String> productIds = new ArrayList<>();
 		link.get("products").forEach((product) -> productIds.add(product.get("id").asString()));
-		return createCheckout(new CheckoutRequest(productIds, CheckoutRequest.text(link, "success_url"), null, null,
+		return createCheckout(new CheckoutRequest(productIds, PolarDocuments.text(link, "success_url"), null, null,
 				null, null, null, (ObjectNode) link.get("metadata").deepCopy(), PolarDocuments.object()));
 	}
 
@@ -296,7 +296,7 @@ final class FakePolarState {
 				throw new FakeApiException(
 						FakeError.validation("Field required", "missing", "body", "events", i, "external_customer_id"));
 			}
-			String externalId = CheckoutRequest.text(event, "external_id");
+			String externalId = PolarDocuments.text(event, "external_id");
 			if (externalId != null && !this.eventExternalIds.add(externalId)) {
 				duplicates++;
 				continue;
@@ -435,11 +435,11 @@ final class FakePolarState {
 	}
 
 	private ObjectNode customerFor(ObjectNode checkout, @Nullable String email, Instant now, List<Webhook> webhooks) {
-		String customerId = CheckoutRequest.text(checkout, "customer_id");
+		String customerId = PolarDocuments.text(checkout, "customer_id");
 		if (customerId != null) {
 			return this.customers.get(customerId);
 		}
-		String externalId = CheckoutRequest.text(checkout, "external_customer_id");
+		String externalId = PolarDocuments.text(checkout, "external_customer_id");
 		if (externalId != null) {
 			ObjectNode existing = findCustomerByExternalId(externalId);
 			if (existing != null) {
@@ -447,14 +447,14 @@ final class FakePolarState {
 			}
 		}
 		String address = (email != null && !email.isBlank()) ? email.trim()
-				: Objects.requireNonNullElse(CheckoutRequest.text(checkout, "customer_email"), "customer@example.com");
+				: Objects.requireNonNullElse(PolarDocuments.text(checkout, "customer_email"), "customer@example.com");
 		for (ObjectNode existing : this.customers.values()) {
 			if (existing.get("email").asString().equalsIgnoreCase(address) && externalId == null) {
 				return existing;
 			}
 		}
 		ObjectNode customer = PolarDocuments.customer(this.ids.uuid(), address,
-				CheckoutRequest.text(checkout, "customer_name"), externalId, this.organizationId, now);
+				PolarDocuments.text(checkout, "customer_name"), externalId, this.organizationId, now);
 		this.customers.put(customer.get("id").asString(), customer);
 		webhooks.add(new Webhook("customer.created", customer.deepCopy()));
 		return customer;
@@ -484,7 +484,7 @@ final class FakePolarState {
 		webhooks.add(new Webhook("subscription.canceled", subscription.deepCopy()));
 		webhooks.add(new Webhook("subscription.revoked", subscription.deepCopy()));
 		for (ObjectNode grant : this.grants.values()) {
-			if (subscriptionId.equals(CheckoutRequest.text(grant, "subscription_id")) && grant.get("is_granted").asBoolean()) {
+			if (subscriptionId.equals(PolarDocuments.text(grant, "subscription_id")) && grant.get("is_granted").asBoolean()) {
 				grant.put("modified_at", time);
 				grant.put("is_granted", false);
 				grant.put("is_revoked", true);
@@ -498,7 +498,7 @@ final class FakePolarState {
 
 	private @Nullable ObjectNode findCustomerByExternalId(String externalId) {
 		for (ObjectNode customer : this.customers.values()) {
-			if (externalId.equals(CheckoutRequest.text(customer, "external_id"))) {
+			if (externalId.equals(PolarDocuments.text(customer, "external_id"))) {
 				return customer;
 			}
 		}

@@ -1,7 +1,9 @@
 package dev.polarspring.test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,7 +54,7 @@ class FakePolarTests {
 	}
 
 	private PolarWebhookTestClient applicationEndpoint() {
-		return PolarWebhookTestClient.to(java.net.URI.create(this.application.baseUrl() + "/polar/webhooks"),
+		return PolarWebhookTestClient.to(URI.create(this.application.baseUrl() + "/polar/webhooks"),
 				"whsec_application");
 	}
 
@@ -83,7 +85,7 @@ class FakePolarTests {
 
 		FakeHttp.Answer again = this.http.postForm(path + "/confirm", "customer_email=ada%40example.com");
 		assertThat(again.status()).isEqualTo(409);
-		assertThat(again.body()).contains("This checkout is succeeded");
+		assertThat(again.body()).contains("This checkout is paid.");
 		assertThat(this.fake.orders()).hasSize(1);
 	}
 
@@ -233,7 +235,7 @@ class FakePolarTests {
 
 	@Test
 	void failuresOnDemandHavePolarsShape() {
-		this.fake.fail("GET /v1/products/", FakeError.rateLimited(java.time.Duration.ofSeconds(3)));
+		this.fake.fail("GET /v1/products/", FakeError.rateLimited(Duration.ofSeconds(3)));
 		FakeHttp.Answer limited = this.http.get("/v1/products");
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.header("Retry-After")).isEqualTo("3");
