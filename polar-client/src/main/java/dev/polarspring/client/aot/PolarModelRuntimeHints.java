@@ -54,7 +54,11 @@ public final class PolarModelRuntimeHints implements RuntimeHintsRegistrar {
 					}
 					String className = packagePath.replace('/', '.') + "."
 							+ fileName.substring(0, fileName.length() - ".class".length());
-					types.add(ClassUtils.resolveClassName(className, classLoader));
+					Class<?> type = ClassUtils.resolveClassName(className, classLoader);
+					// Anonymous and local classes are implementation details Jackson never binds.
+					if (!type.isAnonymousClass() && !type.isLocalClass()) {
+						types.add(type);
+					}
 				}
 			}
 			catch (IOException ex) {

@@ -1,0 +1,67 @@
+package dev.polarspring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The configuration metadata an IDE reads: every {@code polar.*} key is described, and
+ * {@code polar.server} offers its values.
+ */
+class ConfigurationMetadataTests {
+
+	private final JsonNode metadata = read();
+
+	@Test
+	void everyPropertyHasADescription() {
+		List<String> undescribed = this.metadata.get("properties")
+			.valueStream()
+			.filter((property) -> property.path("description").asString("").isBlank())
+			.map((property) -> property.get("name").asString())
+			.toList();
+		assertThat(this.metadata.get("properties").size()).isGreaterThan(20);
+		assertThat(undescribed).isEmpty();
+	}
+
+	@Test
+	void coreKeysAreListed() {
+		List<String> names = this.metadata.get("properties")
+			.valueStream()
+			.map((property) -> property.get("name").asString())
+			.toList();
+		assertThat(names).contains("polar.access-token", "polar.server", "polar.base-url", "polar.api-version",
+				"polar.organization-id", "polar.connect-timeout", "polar.read-timeout", "polar.retry.max-attempts",
+				"polar.retry.initial-delay", "polar.retry.max-delay", "polar.retry.multiplier",
+				"polar.retry.non-idempotent", "polar.webhook.secret", "polar.webhook.path",
+				"polar.webhook.max-body-size");
+	}
+
+	@Test
+	void serverOffersProductionAndSandbox() {
+		JsonNode serverHint = this.metadata.get("hints")
+			.valueStream()
+			.filter((hint) -> hint.get("name").asString().equals("polar.server"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(serverHint.get("values").valueStream().map((value) -> value.get("value").asString()))
+			.containsExactly("production", "sandbox");
+	}
+
+	private static JsonNode read() {
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			return JsonMapper.builder().build().readTree(in);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("The configuration processor did not write the metadata", ex);
+		}
+	}
+
+}

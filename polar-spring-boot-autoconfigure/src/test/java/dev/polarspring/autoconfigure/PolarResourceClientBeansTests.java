@@ -1,0 +1,113 @@
+package dev.polarspring.autoconfigure;
+
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.polarspring.autoconfigure.ResourceClientAccessors.ResourceClientAccessor;
+import dev.polarspring.client.PolarClient;
+import dev.polarspring.client.core.ApiExecutor;
+import dev.polarspring.client.model.Product;
+import dev.polarspring.client.Page;
+import dev.polarspring.client.resource.CheckoutsClient;
+import dev.polarspring.client.resource.CustomerPortalOrdersClient;
+import dev.polarspring.client.resource.CustomersMembersClient;
+import dev.polarspring.client.resource.OAuth2ClientsClient;
+import dev.polarspring.client.resource.ProductsClient;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every Polar resource client is a bean, each replaceable, and calls through them reach the
+ * configured Polar with the configured credentials.
+ */
+class PolarResourceClientBeansTests {
+
+	private static final String PRODUCTS_PAGE = """
+			{"items":[{"id":"8b1a7e2c-3f57-4c1a-9a38-1d1f6c2e0a11","created_at":"2026-10-01T10:00:00.123456Z",
+			"modified_at":null,"trial_interval":null,"trial_interval_count":null,"name":"Pro plan",
+			"description":null,"visibility":"public","recurring_interval":"month","recurring_interval_count":1,
+			"is_recurring":true,"is_archived":false,"organization_id":"3a481fd2-5dd1-4982-aa8b-fa01ae54d496",
+			"metadata":{},"prices":[],"benefits":[],"medias":[],"attached_custom_fields":[]}],
+			"pagination":{"total_count":1,"max_page":1}}""";
+
+	private final WireMockServer polar = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void startPolar() {
+		this.polar.start();
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, PolarAutoConfiguration.class))
+			.withPropertyValues("polar.base-url=" + this.polar.baseUrl(), "polar.access-token=polar_oat_beans");
+	}
+
+	@AfterEach
+	void stopPolar() {
+		this.polar.stop();
+	}
+
+	@Test
+	void everyResourceClientIsABean() {
+		List<ResourceClientAccessor> accessors = ResourceClientAccessors.walk(PolarClient.class);
+		assertThat(accessors).hasSizeGreaterThanOrEqualTo(40);
+		this.contextRunner.run((context) -> {
+			for (ResourceClientAccessor accessor : accessors) {
+				assertThat(context).hasSingleBean(accessor.type());
+			}
+			assertThat(context).hasSingleBean(ProductsClient.class)
+				.hasSingleBean(CustomersMembersClient.class)
+				.hasSingleBean(CustomerPortalOrdersClient.class)
+				.hasSingleBean(OAuth2ClientsClient.class)
+				.hasBean("productsClient")
+				.hasBean("customerPortalOrdersClient");
+		});
+	}
+
+	@Test
+	void aResourceClientTheApplicationDefinesIsLeftAlone() {
+		ProductsClient own = new ProductsClient(
+				ApiExecutor.builder().baseUrl("http://localhost:1").accessToken(() -> "own").build());
+		this.contextRunner.withBean("myProducts", ProductsClient.class, () -> own).run((context) -> {
+			assertThat(context).getBean(ProductsClient.class).isSameAs(own);
+			assertThat(context).hasSingleBean(CheckoutsClient.class);
+		});
+	}
+
+	@Test
+	void anInjectedClientSendsTheTokenAndVersionToTheConfiguredPolarAndIsObserved() {
+		this.polar.stubFor(get(urlPathEqualTo("/v1/products/"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(PRODUCTS_PAGE)));
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		this.contextRunner.withBean(TestObservationRegistry.class, () -> observations).run((context) -> {
+			Page<Product> page = context.getBean(ProductsClient.class).list();
+			assertThat(page.items()).extracting(Product::name).containsExactly("Pro plan");
+			this.polar.verify(getRequestedFor(urlPathEqualTo("/v1/products/"))
+				.withHeader("Authorization", equalTo("Bearer polar_oat_beans"))
+				.withHeader("Polar-Version", equalTo("2026-10")));
+			TestObservationRegistryAssert.assertThat(observations)
+				.hasObservationWithNameEqualTo("polar.client.requests")
+				.that()
+				.hasLowCardinalityKeyValue("polar.operation", "products:list")
+				.hasLowCardinalityKeyValue("outcome", "SUCCESS");
+		});
+	}
+
+}
