@@ -1,0 +1,51 @@
+package dev.polarspring.test;
+
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+
+/**
+ * The WireMock extension behind the fake's catch-all stub: hands each request to
+ * {@link FakePolarApi} and turns its answer into WireMock's. Applies only to stubs that name it,
+ * so stubs a test adds answer as written.
+ */
+final class FakePolarRouter implements ResponseDefinitionTransformerV2 {
+
+	static final String NAME = "fake-polar";
+
+	private final FakePolarApi api;
+
+	FakePolarRouter(FakePolarApi api) {
+		this.api = api;
+	}
+
+	@Override
+	public ResponseDefinition transform(ServeEvent serveEvent) {
+		Request request = serveEvent.getRequest();
+		FakeResponse response = this.api.handle(FakeRequest.of(request.getMethod().getName(), request.getUrl(),
+				(name) -> request.containsHeader(name) ? request.getHeader(name) : null, request.getBody()));
+		ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition()
+			.withStatus(response.status())
+			.withHeader("Content-Type", response.contentType())
+			.withBody(response.body());
+		for (Map.Entry<String, String> header : response.headers().entrySet()) {
+			builder.withHeader(header.getKey(), header.getValue());
+		}
+		return builder.build();
+	}
+
+	@Override
+	public boolean applyGlobally() {
+		return false;
+	}
+
+	@Override
+	public String getName() {
+		return NAME;
+	}
+
+}
