@@ -2,6 +2,7 @@ package dev.polarspring.autoconfigure.webhook;
 
 import java.time.Duration;
 
+import dev.polarspring.client.SettableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
