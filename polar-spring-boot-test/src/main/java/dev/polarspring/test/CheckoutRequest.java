@@ -17,9 +17,9 @@ record CheckoutRequest(List<String> productIds, @Nullable String successUrl, @Nu
 	static CheckoutRequest of(ObjectNode body) {
 		List<String> productIds = new ArrayList<>();
 		body.path("products").forEach((id) -> productIds.add(id.asString()));
-		return new CheckoutRequest(productIds, text(body, "success_url"), text(body, "return_url"),
-				text(body, "customer_id"), text(body, "external_customer_id"), text(body, "customer_email"),
-				text(body, "customer_name"), object(body, "metadata"), object(body, "customer_metadata"));
+		return new CheckoutRequest(productIds, PolarDocuments.text(body, "success_url"), PolarDocuments.text(body, "return_url"),
+				PolarDocuments.text(body, "customer_id"), PolarDocuments.text(body, "external_customer_id"), PolarDocuments.text(body, "customer_email"),
+				PolarDocuments.text(body, "customer_name"), object(body, "metadata"), object(body, "customer_metadata"));
 	}
 
 	/** Polar's own confirmation page is where a checkout without a success URL ends. */
@@ -28,10 +28,6 @@ record CheckoutRequest(List<String> productIds, @Nullable String successUrl, @Nu
 				: new CheckoutRequest(this.productIds, defaultSuccessUrl, this.returnUrl, this.customerId,
 						this.externalCustomerId, this.customerEmail, this.customerName, this.metadata,
 						this.customerMetadata);
-	}
-
-	static @Nullable String text(ObjectNode body, String field) {
-		return (body.path(field).isString()) ? body.get(field).asString() : null;
 	}
 
 	private static ObjectNode object(ObjectNode body, String field) {

@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,8 +40,12 @@ final class FakeCheckoutPages {
 		}
 		body.append("<p id=\"total\"><strong>").append(total).append(interval).append("</strong></p>");
 		if (!checkout.get("status").asString().equals("open")) {
-			body.append("<p id=\"status\">This checkout is ").append(escape(checkout.get("status").asString()))
-				.append(".</p><p><a href=\"").append(escape(successUrl(checkout))).append("\">Continue</a></p>");
+			String status = checkout.get("status").asString();
+			body.append("<p id=\"status\">")
+				.append(status.equals("succeeded") ? "This checkout is paid." : "This checkout is " + escape(status) + ".")
+				.append("</p><p><a href=\"")
+				.append(escape(successUrl(checkout)))
+				.append("\">Continue</a></p>");
 			return page("Checkout", body.toString());
 		}
 		String email = checkout.path("customer_email").isString() ? checkout.get("customer_email").asString() : "";
@@ -68,7 +73,7 @@ final class FakeCheckoutPages {
 				"<h1>Customer portal</h1><p>This link has expired. Open the portal again from the application.</p>");
 	}
 
-	static String portal(ObjectNode customerState, List<ObjectNode> orders) {
+	static String portal(ObjectNode customerState, List<ObjectNode> orders, @Nullable String returnUrl) {
 		StringBuilder body = new StringBuilder("<h1>Customer portal</h1><p id=\"customer\">")
 			.append(escape(customerState.get("email").asString()))
 			.append("</p><h2>Subscriptions</h2><ul id=\"subscriptions\">");
@@ -91,7 +96,11 @@ final class FakeCheckoutPages {
 				.append(escape(order.get("status").asString()))
 				.append("</li>");
 		}
-		return page("Customer portal", body.append("</ul>").toString());
+		body.append("</ul>");
+		if (returnUrl != null) {
+			body.append("<p><a id=\"return\" href=\"").append(escape(returnUrl)).append("\">Back</a></p>");
+		}
+		return page("Customer portal", body.toString());
 	}
 
 	/** The success URL with Polar's {@code {CHECKOUT_ID}} placeholder filled in. */

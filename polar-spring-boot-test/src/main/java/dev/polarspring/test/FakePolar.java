@@ -182,6 +182,14 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
+	 * Returns the checkouts created so far.
+	 * @return the checkouts, oldest first
+	 */
+	public List<Checkout> checkouts() {
+		return decode(this.state.checkouts(), Checkout.class);
+	}
+
+	/**
 	 * Returns a checkout.
 	 * @param id the checkout id
 	 * @return the checkout

@@ -191,15 +191,15 @@ final class FakePolarApi {
 		}
 		ObjectNode metadata = body.path("metadata").isObject() ? (ObjectNode) body.get("metadata").deepCopy()
 				: PolarDocuments.object();
-		return FakeResponse.json(201, this.state.createCheckoutLink(productIds, CheckoutRequest.text(body, "label"),
-				CheckoutRequest.text(body, "success_url"), metadata));
+		return FakeResponse.json(201, this.state.createCheckoutLink(productIds, PolarDocuments.text(body, "label"),
+				PolarDocuments.text(body, "success_url"), metadata));
 	}
 
 	private FakeResponse createCustomerSession(FakeRequest request, List<String> path) {
 		ObjectNode body = jsonBody(request);
 		return FakeResponse.json(201,
-				this.state.createCustomerSession(CheckoutRequest.text(body, "customer_id"),
-						CheckoutRequest.text(body, "external_customer_id"), CheckoutRequest.text(body, "return_url")));
+				this.state.createCustomerSession(PolarDocuments.text(body, "customer_id"),
+						PolarDocuments.text(body, "external_customer_id"), PolarDocuments.text(body, "return_url")));
 	}
 
 	private FakeResponse ingest(FakeRequest request, List<String> path) {
@@ -222,7 +222,7 @@ final class FakePolarApi {
 		ObjectNode body = jsonBody(request);
 		JsonNode increment = body.path("increment_usage");
 		return ok(this.state.validateLicenseKey(required(body, "key"), required(body, "organization_id"),
-				CheckoutRequest.text(body, "activation_id"), increment.isNumber() ? increment.asLong() : 0));
+				PolarDocuments.text(body, "activation_id"), increment.isNumber() ? increment.asLong() : 0));
 	}
 
 	private FakeResponse activateLicenseKey(FakeRequest request, List<String> path) {
@@ -273,18 +273,19 @@ final class FakePolarApi {
 
 	private FakeResponse portal(FakeRequest request, List<String> path) {
 		String token = request.queryValue("customer_session_token");
-		ObjectNode customer = (token != null) ? this.state.customerBySessionToken(token) : null;
-		if (customer == null) {
+		ObjectNode session = (token != null) ? this.state.customerSession(token) : null;
+		if (session == null) {
 			return FakeResponse.html(401, FakeCheckoutPages.portalSessionExpired());
 		}
-		String customerId = customer.get("id").asString();
+		String customerId = session.get("customer_id").asString();
 		List<ObjectNode> orders = new ArrayList<>();
 		for (ObjectNode order : newestFirst(this.state.orders())) {
 			if (order.get("customer_id").asString().equals(customerId)) {
 				orders.add(order);
 			}
 		}
-		return FakeResponse.html(200, FakeCheckoutPages.portal(this.state.customerState(customerId), orders));
+		return FakeResponse.html(200, FakeCheckoutPages.portal(this.state.customerState(customerId), orders,
+				PolarDocuments.text(session, "return_url")));
 	}
 
 	private List<ObjectNode> licenseKeyReads() {
@@ -309,7 +310,7 @@ final class FakePolarApi {
 	}
 
 	private static String required(ObjectNode body, String field) {
-		String value = CheckoutRequest.text(body, field);
+		String value = PolarDocuments.text(body, field);
 		if (value == null) {
 			throw new FakeApiException(FakeError.validation("Field required", "missing", "body", field));
 		}

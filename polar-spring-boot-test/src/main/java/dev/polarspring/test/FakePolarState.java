@@ -110,6 +110,10 @@ final class FakePolarState {
 		return found(this.products.get(id)).deepCopy();
 	}
 
+	synchronized List<ObjectNode> checkouts() {
+		return copies(this.checkouts.values());
+	}
+
 	synchronized List<ObjectNode> checkoutLinks() {
 		return copies(this.checkoutLinks.values());
 	}
@@ -185,12 +189,13 @@ final class FakePolarState {
 		return PolarDocuments.customerState(customer, active, granted);
 	}
 
-	synchronized @Nullable ObjectNode customerBySessionToken(String token) {
+	/** The customer session of a token, or {@code null} when there is none or it expired. */
+	synchronized @Nullable ObjectNode customerSession(String token) {
 		ObjectNode session = this.sessions.get(token);
 		if (session == null || Instant.parse(session.get("expires_at").asString()).isBefore(this.clock.instant())) {
 			return null;
 		}
-		return this.customers.get(session.get("customer_id").asString()).deepCopy();
+		return session.deepCopy();
 	}
 
 	synchronized ObjectNode createCheckout(CheckoutRequest request) {
@@ -247,7 +252,7 @@ final class FakePolarState {
 		ObjectNode link = found(bySecret(this.checkoutLinks, clientSecret));
 		List<String> productIds = new ArrayList<>();
 		link.get("products").forEach((product) -> productIds.add(product.get("id").asString()));
-		return createCheckout(new CheckoutRequest(productIds, CheckoutRequest.text(link, "success_url"), null, null,
+		return createCheckout(new CheckoutRequest(productIds, PolarDocuments.text(link, "success_url"), null, null,
 				null, null, null, (ObjectNode) link.get("metadata").deepCopy(), PolarDocuments.object()));
 	}
 
@@ -291,7 +296,7 @@ final class FakePolarState {
 				throw new FakeApiException(
 						FakeError.validation("Field required", "missing", "body", "events", i, "external_customer_id"));
 			}
-			String externalId = CheckoutRequest.text(event, "external_id");
+			String externalId = PolarDocuments.text(event, "external_id");
 			if (externalId != null && !this.eventExternalIds.add(externalId)) {
 				duplicates++;
 				continue;
@@ -430,11 +435,11 @@ final class FakePolarState {
 	}
 
 	private ObjectNode customerFor(ObjectNode checkout, @Nullable String email, Instant now, List<Webhook> webhooks) {
-		String customerId = CheckoutRequest.text(checkout, "customer_id");
+		String customerId = PolarDocuments.text(checkout, "customer_id");
 		if (customerId != null) {
 			return this.customers.get(customerId);
 		}
-		String externalId = CheckoutRequest.text(checkout, "external_customer_id");
+		String externalId = PolarDocuments.text(checkout, "external_customer_id");
 		if (externalId != null) {
 			ObjectNode existing = findCustomerByExternalId(externalId);
 			if (existing != null) {
@@ -442,14 +447,14 @@ final class FakePolarState {
 			}
 		}
 		String address = (email != null && !email.isBlank()) ? email.trim()
-				: Objects.requireNonNullElse(CheckoutRequest.text(checkout, "customer_email"), "customer@example.com");
+				: Objects.requireNonNullElse(PolarDocuments.text(checkout, "customer_email"), "customer@example.com");
 		for (ObjectNode existing : this.customers.values()) {
 			if (existing.get("email").asString().equalsIgnoreCase(address) && externalId == null) {
 				return existing;
 			}
 		}
 		ObjectNode customer = PolarDocuments.customer(this.ids.uuid(), address,
-				CheckoutRequest.text(checkout, "customer_name"), externalId, this.organizationId, now);
+				PolarDocuments.text(checkout, "customer_name"), externalId, this.organizationId, now);
 		this.customers.put(customer.get("id").asString(), customer);
 		webhooks.add(new Webhook("customer.created", customer.deepCopy()));
 		return customer;
@@ -479,7 +484,7 @@ final class FakePolarState {
 		webhooks.add(new Webhook("subscription.canceled", subscription.deepCopy()));
 		webhooks.add(new Webhook("subscription.revoked", subscription.deepCopy()));
 		for (ObjectNode grant : this.grants.values()) {
-			if (subscriptionId.equals(CheckoutRequest.text(grant, "subscription_id")) && grant.get("is_granted").asBoolean()) {
+			if (subscriptionId.equals(PolarDocuments.text(grant, "subscription_id")) && grant.get("is_granted").asBoolean()) {
 				grant.put("modified_at", time);
 				grant.put("is_granted", false);
 				grant.put("is_revoked", true);
@@ -493,7 +498,7 @@ final class FakePolarState {
 
 	private @Nullable ObjectNode findCustomerByExternalId(String externalId) {
 		for (ObjectNode customer : this.customers.values()) {
-			if (externalId.equals(CheckoutRequest.text(customer, "external_id"))) {
+			if (externalId.equals(PolarDocuments.text(customer, "external_id"))) {
 				return customer;
 			}
 		}

@@ -1,6 +1,7 @@
 package dev.polarspring.test;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
@@ -46,6 +47,11 @@ final class PolarDocuments {
 
 	static ObjectNode object() {
 		return PolarJson.mapper().createObjectNode();
+	}
+
+	/** The string value of a field, or {@code null} when it is absent, null or not a string. */
+	static @Nullable String text(JsonNode document, String field) {
+		return document.path(field).isString() ? document.get(field).asString() : null;
 	}
 
 	static String time(Instant instant) {
@@ -341,8 +347,8 @@ final class PolarDocuments {
 		return switch (interval) {
 			case "day" -> start.plus(1, ChronoUnit.DAYS);
 			case "week" -> start.plus(7, ChronoUnit.DAYS);
-			case "year" -> start.atOffset(java.time.ZoneOffset.UTC).plusYears(1).toInstant();
-			default -> start.atOffset(java.time.ZoneOffset.UTC).plusMonths(1).toInstant();
+			case "year" -> start.atOffset(ZoneOffset.UTC).plusYears(1).toInstant();
+			default -> start.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
 		};
 	}
 

@@ -3,6 +3,7 @@ package dev.polarspring.test;
 import java.time.Duration;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -284,8 +285,7 @@ class FakePolarClientTests {
 		assertThat(polar.products().list().items()).hasSize(3);
 		fake.failNext("GET /v1/products/", FakeError.rateLimited(Duration.ZERO));
 		assertThat(polar.products().list().items()).hasSize(3);
-		fake.wireMock().verify(5, com.github.tomakehurst.wiremock.client.WireMock
-			.getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/products/")));
+		fake.wireMock().verify(5, WireMock.getRequestedFor(WireMock.urlPathEqualTo("/v1/products/")));
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.polarspring.test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -52,7 +54,7 @@ class FakePolarTests {
 	}
 
 	private PolarWebhookTestClient applicationEndpoint() {
-		return PolarWebhookTestClient.to(java.net.URI.create(this.application.baseUrl() + "/polar/webhooks"),
+		return PolarWebhookTestClient.to(URI.create(this.application.baseUrl() + "/polar/webhooks"),
 				"whsec_application");
 	}
 
@@ -83,7 +85,7 @@ class FakePolarTests {
 
 		FakeHttp.Answer again = this.http.postForm(path + "/confirm", "customer_email=ada%40example.com");
 		assertThat(again.status()).isEqualTo(409);
-		assertThat(again.body()).contains("This checkout is succeeded");
+		assertThat(again.body()).contains("This checkout is paid.");
 		assertThat(this.fake.orders()).hasSize(1);
 	}
 
@@ -180,11 +182,13 @@ class FakePolarTests {
 	@Test
 	void customerPortalPageNeedsALiveSession() {
 		this.fake.purchase(this.fake.product("Starter Kit").id(), "user-1");
-		JsonNode session = this.http.post("/v1/customer-sessions/", "{\"external_customer_id\":\"user-1\"}").json();
+		JsonNode session = this.http.post("/v1/customer-sessions/",
+				"{\"external_customer_id\":\"user-1\",\"return_url\":\"https://shop.example.com/account\"}").json();
 		String portal = session.get("customer_portal_url").asString().substring(this.fake.baseUrl().length());
 		FakeHttp.Answer page = this.http.getWithoutToken(portal);
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("user-1@example.com", "Starter Kit, $19.00, paid");
+		assertThat(page.body()).contains("user-1@example.com", "Starter Kit, $19.00, paid",
+				"<a id=\"return\" href=\"https://shop.example.com/account\">Back</a>");
 		assertThat(this.http.getWithoutToken("/portal?customer_session_token=polar_cst_nope").status()).isEqualTo(401);
 	}
 
@@ -231,7 +235,7 @@ class FakePolarTests {
 
 	@Test
 	void failuresOnDemandHavePolarsShape() {
-		this.fake.fail("GET /v1/products/", FakeError.rateLimited(java.time.Duration.ofSeconds(3)));
+		this.fake.fail("GET /v1/products/", FakeError.rateLimited(Duration.ofSeconds(3)));
 		FakeHttp.Answer limited = this.http.get("/v1/products");
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.header("Retry-After")).isEqualTo("3");

@@ -1,5 +1,6 @@
 package dev.polarspring.test;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -36,7 +37,7 @@ final class OpenApiSchemas {
 			try {
 				instance = new OpenApiSchemas(PolarJson.mapper().readTree(Files.readAllBytes(SPEC)));
 			}
-			catch (java.io.IOException ex) {
+			catch (IOException ex) {
 				throw new IllegalStateException("Cannot read " + SPEC.toAbsolutePath(), ex);
 			}
 		}
