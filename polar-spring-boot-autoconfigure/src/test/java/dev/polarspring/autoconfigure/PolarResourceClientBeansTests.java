@@ -14,6 +14,8 @@ import dev.polarspring.client.resource.CustomerPortalOrdersClient;
 import dev.polarspring.client.resource.CustomersMembersClient;
 import dev.polarspring.client.resource.OAuth2ClientsClient;
 import dev.polarspring.client.resource.ProductsClient;
+import dev.polarspring.client.observation.DefaultPolarClientObservationConvention;
+import dev.polarspring.client.observation.PolarClientObservationConvention;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -89,6 +92,32 @@ class PolarResourceClientBeansTests {
 			assertThat(context).getBean(ProductsClient.class).isSameAs(own);
 			assertThat(context).hasSingleBean(CheckoutsClient.class);
 		});
+	}
+
+	@Test
+	void restClientCustomizersOfTheApplicationApplyToPolarCalls() {
+		this.polar.stubFor(get(urlPathEqualTo("/v1/products/"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(PRODUCTS_PAGE)));
+		RestClientCustomizer customizer = (builder) -> builder.defaultHeader("X-Tenant", "acme");
+		this.contextRunner.withBean(RestClientCustomizer.class, () -> customizer).run((context) -> {
+			context.getBean(ProductsClient.class).list();
+			this.polar.verify(getRequestedFor(urlPathEqualTo("/v1/products/")).withHeader("X-Tenant", equalTo("acme")));
+		});
+	}
+
+	@Test
+	void anObservationConventionBeanReplacesTheDefault() {
+		this.polar.stubFor(get(urlPathEqualTo("/v1/products/"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(PRODUCTS_PAGE)));
+		TestObservationRegistry observations = TestObservationRegistry.create();
+		this.contextRunner.withBean(TestObservationRegistry.class, () -> observations)
+			.withBean(PolarClientObservationConvention.class,
+					() -> new DefaultPolarClientObservationConvention("billing.polar.calls"))
+			.run((context) -> {
+				context.getBean(ProductsClient.class).list();
+				TestObservationRegistryAssert.assertThat(observations)
+					.hasObservationWithNameEqualTo("billing.polar.calls");
+			});
 	}
 
 	@Test

@@ -13,7 +13,7 @@ import dev.polarspring.client.resource.CheckoutsClient;
 import dev.polarspring.client.webhook.OrderPaidEvent;
 
 /**
- * The application of the documentation's example test (docs/testing.md): a shop that starts
+ * The application of the documentation's example test (README.md, "Testing with polar-spring-boot-test"): a shop that starts
  * checkouts and grants access when Polar says an order is paid.
  */
 @SpringBootApplication

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The complete example test of docs/testing.md, kept compiling and passing here.
+ * The complete example test of README.md, "Testing with polar-spring-boot-test", kept compiling and passing here.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "polar.webhook.secret=whsec_test", "polar.retry.max-attempts=1" })

@@ -3,12 +3,11 @@ package dev.polarspring.autoconfigure.actuate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.polarspring.autoconfigure.PolarAutoConfiguration;
+import dev.polarspring.client.SettableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +32,7 @@ class PolarHealthIndicatorTests {
 
 	private final WireMockServer polar = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+	private final SettableClock clock = new SettableClock(Instant.parse("2026-11-25T10:00:00Z"));
 
 	private ApplicationContextRunner contextRunner;
 
@@ -110,35 +109,6 @@ class PolarHealthIndicatorTests {
 				assertThat(health.getDetails()).containsEntry("reason", "polar.access-token is not set");
 				assertThat(this.polar.getAllServeEvents()).isEmpty();
 			});
-	}
-
-	static final class MutableClock extends Clock {
-
-		private final AtomicReference<Instant> now;
-
-		MutableClock(Instant now) {
-			this.now = new AtomicReference<>(now);
-		}
-
-		void advance(Duration duration) {
-			this.now.updateAndGet((instant) -> instant.plus(duration));
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now.get();
-		}
-
 	}
 
 }

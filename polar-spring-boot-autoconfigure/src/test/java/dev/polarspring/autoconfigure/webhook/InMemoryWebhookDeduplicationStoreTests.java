@@ -6,43 +6,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class InMemoryWebhookDeduplicationStoreTests {
-
-	private final SettableClock clock = new SettableClock();
+class InMemoryWebhookDeduplicationStoreTests extends WebhookDeduplicationStoreContractTests {
 
 	private final InMemoryWebhookDeduplicationStore store = new InMemoryWebhookDeduplicationStore(Duration.ofHours(1),
 			3, this.clock);
 
-	@Test
-	void claimsANewDelivery() {
-		assertThat(this.store.claim("a").status()).isEqualTo(WebhookClaim.Status.CLAIMED);
-	}
-
-	@Test
-	void answersInProgressWhileClaimed() {
-		this.store.claim("a");
-		assertThat(this.store.claim("a").status()).isEqualTo(WebhookClaim.Status.IN_PROGRESS);
-	}
-
-	@Test
-	void answersDoneOnceCompleted() {
-		this.store.complete(this.store.claim("a"));
-		assertThat(this.store.claim("a").status()).isEqualTo(WebhookClaim.Status.DONE);
-	}
-
-	@Test
-	void forgetsAReleasedDelivery() {
-		this.store.release(this.store.claim("a"));
-		assertThat(this.store.claim("a").status()).isEqualTo(WebhookClaim.Status.CLAIMED);
-	}
-
-	@Test
-	void forgetsAProcessedDeliveryAfterTheTimeToLive() {
-		this.store.complete(this.store.claim("a"));
-		this.clock.advance(Duration.ofMinutes(59));
-		assertThat(this.store.claim("a").status()).isEqualTo(WebhookClaim.Status.DONE);
-		this.clock.advance(Duration.ofMinutes(1));
-		assertThat(this.store.claim("a").status()).isEqualTo(WebhookClaim.Status.CLAIMED);
+	@Override
+	protected WebhookDeduplicationStore store() {
+		return this.store;
 	}
 
 	@Test

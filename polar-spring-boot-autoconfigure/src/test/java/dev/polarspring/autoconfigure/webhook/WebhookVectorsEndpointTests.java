@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.polarspring.client.SettableClock;
 import dev.polarspring.client.webhook.PolarWebhookEvent;
 import dev.polarspring.client.webhook.UnknownWebhookEvent;
 import dev.polarspring.client.webhook.WebhookVector;
