@@ -511,6 +511,8 @@ public final class ApiExecutor {
 		private PolarIoException transportException(TransportFailure failure, RestClientException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			String id = this.operation.id();
+			// Spring's own message names the full URI, whose path parameters can be secrets.
+			String detail = (cause != ex) ? describe(cause) : cause.getClass().getSimpleName();
 			if (failure.timedOut()) {
 				return new PolarTimeoutException(id + " timed out: Polar did not answer within " + this.readTimeout
 						+ " (raise the read timeout, or RequestOptions.timeout(...) for this call)", id, cause);
@@ -520,7 +522,7 @@ public final class ApiExecutor {
 						+ " within " + ApiExecutor.this.restClients.connectTimeout(), id, cause);
 			}
 			return new PolarIoException(id + " failed talking to " + ApiExecutor.this.baseUrl + ": "
-					+ describe(cause), id, cause);
+					+ detail, id, cause);
 		}
 
 		private static String describe(Throwable cause) {

@@ -103,8 +103,10 @@ public final class ApiRequest {
 
 	@Override
 	public String toString() {
-		// The body is left out: OAuth2 form bodies carry client secrets.
-		return "ApiRequest{operation=" + this.operation.id() + ", " + this.operation.method() + " " + this.path
+		// The path template, not the path: path parameters can be secrets (a checkout's client secret,
+		// a seat's invitation token). The body is left out: OAuth2 form bodies carry client secrets.
+		return "ApiRequest{operation=" + this.operation.id() + ", " + this.operation.method() + " "
+				+ this.operation.pathTemplate()
 				+ ", query=" + this.query.stream().map(QueryParameter::name).distinct().toList() + ", body="
 				+ this.bodyFormat + "}";
 	}

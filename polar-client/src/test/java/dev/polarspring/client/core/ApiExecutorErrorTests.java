@@ -3,6 +3,7 @@ package dev.polarspring.client.core;
 import java.time.Duration;
 import java.util.List;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,12 +11,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import org.springframework.http.HttpMethod;
+
 import dev.polarspring.client.RecordingSleeper;
 import dev.polarspring.client.RequestOptions;
 import dev.polarspring.client.RetrySettings;
 import dev.polarspring.client.core.TestApi.Product;
 import dev.polarspring.client.error.AuthenticationException;
 import dev.polarspring.client.error.PolarApiException;
+import dev.polarspring.client.error.PolarIoException;
 import dev.polarspring.client.error.RateLimitException;
 import dev.polarspring.client.error.UnprocessableEntityException;
 import dev.polarspring.client.error.ValidationError;
@@ -114,6 +118,18 @@ class ApiExecutorErrorTests {
 		assertThat(ex.getMessage()).contains("production and sandbox tokens differ");
 		assertThat(ex.toString()).doesNotContain(TestApi.TOKEN);
 		assertThat(ex.getResponseBody()).doesNotContain(TestApi.TOKEN);
+	}
+
+	@Test
+	void aTransportFailureNeverShowsThePathParameters() {
+		polar.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		ApiOperation claim = new ApiOperation("customer_seats:claim", "customer_seats", HttpMethod.GET,
+				"/v1/customer-seats/claim/{invitation_token}", AuthScheme.NONE);
+		ApiRequest request = ApiRequest.builder(claim).pathParam("invitation_token", "InvitationSecret42").build();
+		PolarIoException ex = catchThrowableOfType(PolarIoException.class,
+				() -> this.executor.execute(request, ResponseType.json(Product.class), RequestOptions.none()));
+		assertThat(ex.getMessage()).startsWith("customer_seats:claim failed talking to ")
+			.doesNotContain("InvitationSecret42");
 	}
 
 	private PolarApiException getProduct() {

@@ -2,6 +2,8 @@ package dev.polarspring.client.core;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpMethod;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -48,6 +50,16 @@ class ApiRequestTests {
 					java.util.List.of()))
 			.build();
 		assertThat(request.toString()).doesNotContain("client-secret-value").contains("oauth2:request_token");
+	}
+
+	@Test
+	void toStringShowsThePathTemplateNotTheSecretsInIt() {
+		ApiOperation checkout = new ApiOperation("checkouts:client_get", "checkouts", HttpMethod.GET,
+				"/v1/checkouts/client/{client_secret}", AuthScheme.NONE);
+		ApiRequest request = ApiRequest.builder(checkout).pathParam("client_secret", "polar_c_SecretValue789").build();
+		assertThat(request.path()).isEqualTo("/v1/checkouts/client/polar_c_SecretValue789");
+		assertThat(request.toString()).doesNotContain("polar_c_SecretValue789")
+			.contains("GET /v1/checkouts/client/{client_secret}");
 	}
 
 }
