@@ -92,7 +92,8 @@ class ModelGeneratorTests {
 		Map<String, String> sources = Fragments.generate(Fragments.spec(BENEFITS, "Benefit"));
 		assertThat(sources.get("Benefit")).contains("public sealed interface Benefit permits BenefitDiscord, BenefitCustom, Benefit.Unknown")
 			.contains("record Unknown(@JsonValue JsonNode raw) implements Benefit")
-			.contains("switch (VariantReader.property(json, \"type\", context))")
+			.contains("VariantReader.Discriminated json = VariantReader.discriminated(parser, \"type\", context);")
+			.contains("switch (json.value())")
 			.contains("case \"discord\" -> BenefitDiscord.class;")
 			.contains("default -> null;")
 			.contains("this.variants.read(json, variant, context)")

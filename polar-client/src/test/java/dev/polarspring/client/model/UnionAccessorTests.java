@@ -1,9 +1,11 @@
 package dev.polarspring.client.model;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.polarspring.client.core.PolarJson;
@@ -48,6 +50,23 @@ class UnionAccessorTests {
 		assertThat(benefit.metadata()).isEqualTo(Map.of("tier", "gold"));
 		assertThat(benefit.visibility()).isEqualTo(BenefitVisibility.PUBLIC);
 		assertThat(MAPPER.writeValueAsString(benefit)).isEqualTo(MAPPER.readTree(BENEFIT.formatted("hologram")).toString());
+	}
+
+	@Test
+	void kindsInAListAreReadWhereverTheDiscriminatorIsOrWithoutOne() {
+		String last = "{\"type\": \"custom\"," + BENEFIT.formatted("custom").substring(1).replace("ben_1", "ben_4");
+		String json = "[" + BENEFIT.formatted("custom") + ", {\"id\": \"ben_2\", \"metadata\": {\"type\": \"custom\"}}, "
+				+ BENEFIT.formatted("hologram").replace("ben_1", "ben_3") + ", " + last + "]";
+		List<Benefit> benefits = MAPPER.readValue(json, new TypeReference<List<Benefit>>() {
+		});
+		assertThat(benefits).extracting(Benefit::getClass)
+			.containsExactly(BenefitCustom.class, Benefit.Unknown.class, Benefit.Unknown.class, BenefitCustom.class);
+		assertThat(benefits).extracting(Benefit::id).containsExactly("ben_1", "ben_2", "ben_3", "ben_4");
+		assertThat(((Benefit.Unknown) benefits.get(1)).raw().toString())
+			.isEqualTo("{\"id\":\"ben_2\",\"metadata\":{\"type\":\"custom\"}}");
+		// The discriminator first: everything after it is read straight from the parser.
+		assertThat(benefits.get(3).metadata()).isEqualTo(Map.of("tier", "gold"));
+		assertThat(benefits.get(3).visibility()).isEqualTo(BenefitVisibility.PUBLIC);
 	}
 
 	@Test

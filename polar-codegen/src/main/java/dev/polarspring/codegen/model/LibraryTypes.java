@@ -42,8 +42,6 @@ final class LibraryTypes {
 
 	static final ClassName JSON_NODE = ClassName.get(DATABIND, "JsonNode");
 
-	static final ClassName TOKEN_BUFFER = ClassName.get(DATABIND + ".util", "TokenBuffer");
-
 	static final ClassName JSON_PARSER = ClassName.get("tools.jackson.core", "JsonParser");
 
 	static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");

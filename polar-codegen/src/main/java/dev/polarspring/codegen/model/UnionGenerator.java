@@ -232,10 +232,11 @@ final class UnionGenerator {
 			.addParameter(LibraryTypes.JSON_PARSER, "parser")
 			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context");
 		if (union.discriminator() != null) {
-			// The discriminator names the kind: buffered tokens are enough to find it, no tree needed.
-			deserialize.addStatement("$T json = $T.buffer(parser, context)", LibraryTypes.TOKEN_BUFFER, variantReader)
-				.addStatement("$T variant = switch ($T.property(json, $S, context)) {\n$>$L$<}",
-						TypeResolver.nullable(variantClass), variantReader, union.discriminator(), cases(union))
+			// The discriminator names the kind: only the properties before it are buffered, no tree is built.
+			deserialize.addStatement("$T json = $T.discriminated(parser, $S, context)",
+					variantReader.nestedClass("Discriminated"), variantReader, union.discriminator())
+				.addStatement("$T variant = switch (json.value()) {\n$>$L$<}", TypeResolver.nullable(variantClass),
+						cases(union))
 				.addStatement("return (variant != null) ? this.variants.read(json, variant, context) : new $T($T.tree(json, "
 						+ "context))", unknown, variantReader);
 		}
