@@ -70,7 +70,9 @@ class ModelGeneratorTests {
 			.contains("_2XX(\"2xx\")")
 			.contains("UNKNOWN(null)")
 			.contains("@JsonValue")
-			.contains("@JsonCreator(\n\t\t\tmode = JsonCreator.Mode.DELEGATING\n\t)")
+			.contains("@JsonDeserialize(\n\t\tusing = SubscriptionStatus.Deserializer.class\n)")
+			.contains("return fromValue(parser.getValueAsString());")
+			.doesNotContain("@JsonCreator")
 			.contains("return (constant != null) ? constant : UNKNOWN;")
 			.contains("return (this.value != null) ? this.value : name();");
 	}
@@ -90,10 +92,11 @@ class ModelGeneratorTests {
 		Map<String, String> sources = Fragments.generate(Fragments.spec(BENEFITS, "Benefit"));
 		assertThat(sources.get("Benefit")).contains("public sealed interface Benefit permits BenefitDiscord, BenefitCustom, Benefit.Unknown")
 			.contains("record Unknown(@JsonValue JsonNode raw) implements Benefit")
-			.contains("switch (node.path(\"type\").asString(\"\"))")
+			.contains("switch (VariantReader.property(json, \"type\", context))")
 			.contains("case \"discord\" -> BenefitDiscord.class;")
 			.contains("default -> null;")
-			.contains("new Unknown(node)");
+			.contains("this.variants.read(json, variant, context)")
+			.contains("new Unknown(VariantReader.tree(json, context))");
 		assertThat(sources.get("BenefitDiscord")).contains("implements Benefit")
 			.contains("@JsonDeserialize(\n\t\tusing = ValueDeserializer.None.class\n)");
 	}

@@ -1,7 +1,10 @@
 package dev.polarspring.client.core;
 
+import java.time.OffsetDateTime;
+
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The SDK's own JSON mapper.
@@ -16,6 +19,9 @@ public final class PolarJson {
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		// Polar adds fields without a new API version; an unknown field must never fail a call.
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		// Timestamps are in every model; the general java.time parser was most of a page's decoding.
+		.addModule(new SimpleModule("polar-date-times").addDeserializer(OffsetDateTime.class,
+				new OffsetDateTimeDeserializer()))
 		.build();
 
 	private PolarJson() {

@@ -22,8 +22,6 @@ final class LibraryTypes {
 
 	static final ClassName JSON_VALUE = ClassName.get(ANNOTATION, "JsonValue");
 
-	static final ClassName JSON_CREATOR = ClassName.get(ANNOTATION, "JsonCreator");
-
 	static final ClassName JSON_FORMAT = ClassName.get(ANNOTATION, "JsonFormat");
 
 	static final ClassName JSON_AUTO_DETECT = ClassName.get(ANNOTATION, "JsonAutoDetect");
@@ -43,6 +41,8 @@ final class LibraryTypes {
 	static final ClassName DESERIALIZATION_CONTEXT = ClassName.get(DATABIND, "DeserializationContext");
 
 	static final ClassName JSON_NODE = ClassName.get(DATABIND, "JsonNode");
+
+	static final ClassName TOKEN_BUFFER = ClassName.get(DATABIND + ".util", "TokenBuffer");
 
 	static final ClassName JSON_PARSER = ClassName.get("tools.jackson.core", "JsonParser");
 

@@ -36,7 +36,8 @@ public final class ModelGenerator {
 
 	/**
 	 * Generates the sources: the model package's {@code package-info}, its types, its union
-	 * support classes ({@code VariantMatcher}, {@code RawProperty}), then the webhook events.
+	 * support classes ({@code VariantMatcher}, {@code RawProperty}, {@code VariantReader}), then the
+	 * webhook events.
 	 * @return the sources
 	 */
 	public List<GeneratedSource> generate() {
@@ -70,6 +71,8 @@ public final class ModelGenerator {
 				template("VariantMatcher.java.txt").replace("${package}", modelPackage)));
 		sources.add(new GeneratedSource(modelPackage.replace('.', '/') + "/RawProperty.java",
 				template("RawProperty.java.txt").replace("${package}", modelPackage)));
+		sources.add(new GeneratedSource(modelPackage.replace('.', '/') + "/VariantReader.java",
+				template("VariantReader.java.txt").replace("${package}", modelPackage)));
 		for (TypeSpec spec : new WebhookGenerator(this.types, this.webhookPackage).generate()) {
 			sources.add(source(this.webhookPackage, spec));
 		}

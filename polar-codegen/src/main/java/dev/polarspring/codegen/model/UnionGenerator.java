@@ -221,16 +221,23 @@ final class UnionGenerator {
 				.addJavadoc("Creates the deserializer (Jackson instantiates it).\n")
 				.addStatement("super($T.class)", name)
 				.build());
+		ClassName variantReader = ClassName.get(name.packageName(), "VariantReader");
+		type.addField(FieldSpec.builder(variantReader, "variants", Modifier.PRIVATE, Modifier.FINAL)
+			.initializer("new $T()", variantReader)
+			.build());
 		MethodSpec.Builder deserialize = MethodSpec.methodBuilder("deserialize")
 			.addAnnotation(Override.class)
 			.addModifiers(Modifier.PUBLIC)
 			.returns(name)
 			.addParameter(LibraryTypes.JSON_PARSER, "parser")
-			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context")
-			.addStatement("$T node = context.readTree(parser)", LibraryTypes.JSON_NODE);
+			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context");
 		if (union.discriminator() != null) {
-			deserialize.addStatement("$T variant = switch (node.path($S).asString(\"\")) {\n$>$L$<}",
-					TypeResolver.nullable(variantClass), union.discriminator(), cases(union));
+			// The discriminator names the kind: buffered tokens are enough to find it, no tree needed.
+			deserialize.addStatement("$T json = $T.buffer(parser, context)", LibraryTypes.TOKEN_BUFFER, variantReader)
+				.addStatement("$T variant = switch ($T.property(json, $S, context)) {\n$>$L$<}",
+						TypeResolver.nullable(variantClass), variantReader, union.discriminator(), cases(union))
+				.addStatement("return (variant != null) ? this.variants.read(json, variant, context) : new $T($T.tree(json, "
+						+ "context))", unknown, variantReader);
 		}
 		else {
 			type.addField(FieldSpec
@@ -238,10 +245,11 @@ final class UnionGenerator {
 						Modifier.FINAL)
 				.initializer(matcher(union, name, variantMatcher))
 				.build());
-			deserialize.addStatement("$T variant = VARIANTS.match(node)", TypeResolver.nullable(variantClass));
+			deserialize.addStatement("$T node = context.readTree(parser)", LibraryTypes.JSON_NODE)
+				.addStatement("$T variant = VARIANTS.match(node)", TypeResolver.nullable(variantClass))
+				.addStatement("return (variant != null) ? this.variants.read(node, variant, context) : new $T(node)",
+						unknown);
 		}
-		deserialize.addStatement("return (variant != null) ? context.readTreeAsValue(node, variant) : new $T(node)",
-				unknown);
 		return type.addMethod(deserialize.build()).build();
 	}
 
