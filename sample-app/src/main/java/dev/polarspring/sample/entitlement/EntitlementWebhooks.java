@@ -13,9 +13,6 @@ import org.springframework.stereotype.Component;
 import dev.polarspring.client.model.BenefitGrantCustomWebhook;
 import dev.polarspring.client.model.BenefitGrantLicenseKeysWebhook;
 import dev.polarspring.client.model.BenefitGrantWebhook;
-import dev.polarspring.client.model.Customer;
-import dev.polarspring.client.model.CustomerIndividual;
-import dev.polarspring.client.model.CustomerTeam;
 import dev.polarspring.client.model.Order;
 import dev.polarspring.client.model.Subscription;
 import dev.polarspring.client.model.SubscriptionStatus;
@@ -96,36 +93,26 @@ class EntitlementWebhooks {
 		if (!(event.data() instanceof BenefitGrantWebhook grant)) {
 			return;
 		}
+		// What every kind of grant has is read on the union; only the benefit differs by kind.
+		String description;
+		@Nullable String detail = null;
 		if (grant instanceof BenefitGrantCustomWebhook custom) {
-			saveBenefit(custom.id(), custom.customerId(), custom.customer(), custom.benefit().description(), null,
-					custom.isGranted() && !custom.isRevoked(), event);
+			description = custom.benefit().description();
 		}
 		else if (grant instanceof BenefitGrantLicenseKeysWebhook licenseKeys) {
+			description = licenseKeys.benefit().description();
 			String displayKey = licenseKeys.properties().displayKey();
-			saveBenefit(licenseKeys.id(), licenseKeys.customerId(), licenseKeys.customer(),
-					licenseKeys.benefit().description(), (displayKey != null) ? "License key " + displayKey : null,
-					licenseKeys.isGranted() && !licenseKeys.isRevoked(), event);
+			detail = (displayKey != null) ? "License key " + displayKey : null;
 		}
 		else {
 			logger.info("Skipped " + event.type() + " for a kind of benefit this store does not sell: "
 					+ grant.getClass().getSimpleName());
+			return;
 		}
-	}
-
-	private void saveBenefit(String grantId, String customerId, Customer customer, String description,
-			@Nullable String detail, boolean active, PolarWebhookEvent event) {
-		this.entitlements.save(new Entitlement(grantId, Entitlement.Kind.BENEFIT, customerId, externalId(customer),
-				description, active ? detail : "Revoked", active, event.timestamp().toInstant()));
-	}
-
-	private static @Nullable String externalId(Customer customer) {
-		if (customer instanceof CustomerIndividual individual) {
-			return individual.externalId();
-		}
-		if (customer instanceof CustomerTeam team) {
-			return team.externalId();
-		}
-		return null;
+		boolean active = grant.isGranted() && !grant.isRevoked();
+		this.entitlements.save(new Entitlement(grant.id(), Entitlement.Kind.BENEFIT, grant.customerId(),
+				grant.customer().externalId(), description, active ? detail : "Revoked", active,
+				event.timestamp().toInstant()));
 	}
 
 }
