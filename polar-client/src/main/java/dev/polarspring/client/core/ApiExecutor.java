@@ -496,9 +496,10 @@ public final class ApiExecutor {
 				throw ex.getCause();
 			}
 			catch (JacksonException ex) {
+				// Neither Jackson's message nor the exception itself is kept: both quote the body.
 				throw new PolarDecodingException(this.operation.id() + " answered a body that is not a valid "
-						+ this.type + " (is Polar-Version right for this client?): " + ex.getOriginalMessage(),
-						this.operation.id(), ex);
+						+ this.type + ": " + DecodingFailure.describe(ex)
+						+ " (is Polar-Version right for this client?)", this.operation.id(), null);
 			}
 		}
 

@@ -3,6 +3,7 @@ package dev.polarspring.client.core;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,7 +115,37 @@ class ApiExecutorResponseTests {
 		ApiRequest request = ApiRequest.builder(TestApi.PRODUCTS_GET).pathParam("id", "p").build();
 		assertThatExceptionOfType(PolarDecodingException.class)
 			.isThrownBy(() -> this.executor.execute(request, ResponseType.json(Product.class), RequestOptions.none()))
-			.withMessageEndingWith("No content to map due to end-of-input");
+			.withMessage("products:get answered a body that is not a valid ResponseType{Product}: "
+					+ "MismatchedInputException at $ (line 1, column 0) (is Polar-Version right for this client?)");
+	}
+
+	@Test
+	void anUndecodableBodyIsNeverQuotedInTheException() {
+		String secret = "polar_cst_3ZmCm0dLw1eYsQvK";
+		polar.stubFor(get(urlEqualTo("/v1/products/p")).willReturn(okJson("{\"id\": \"p\", \"name\": \"Pro\", "
+				+ "\"price_amount\": \"" + secret + "\", \"created_at\": \"2025-01-01T00:00:00Z\"}")));
+		ApiRequest request = ApiRequest.builder(TestApi.PRODUCTS_GET).pathParam("id", "p").build();
+		assertThatExceptionOfType(PolarDecodingException.class)
+			.isThrownBy(() -> this.executor.execute(request, ResponseType.json(Product.class), RequestOptions.none()))
+			.satisfies((ex) -> {
+				assertThat(ex.getMessage()).contains("at $.price_amount (line 1, column ").doesNotContain(secret);
+				assertThat(ex).hasToString(PolarDecodingException.class.getName() + ": " + ex.getMessage())
+					.hasNoCause()
+					.hasNoSuppressedExceptions();
+			});
+	}
+
+	@Test
+	void anUndecodableMapValueIsPlacedWithoutItsKey() {
+		String secret = "polar_cst_3ZmCm0dLw1eYsQvK";
+		polar.stubFor(get(urlEqualTo("/v1/products/p"))
+			.willReturn(okJson("{\"" + secret + "\": {\"id\": [1]}}")));
+		ApiRequest request = ApiRequest.builder(TestApi.PRODUCTS_GET).pathParam("id", "p").build();
+		assertThatExceptionOfType(PolarDecodingException.class)
+			.isThrownBy(() -> this.executor.execute(request, ResponseType.json(PolarJson.mapper()
+				.getTypeFactory()
+				.constructMapType(Map.class, String.class, Product.class), "products by id"), RequestOptions.none()))
+			.satisfies((ex) -> assertThat(ex.getMessage()).contains("at $[*].id ").doesNotContain(secret));
 	}
 
 	@Test
