@@ -60,6 +60,38 @@ class ModelGeneratorTests {
 	}
 
 	@Test
+	void recordIsReadByItsOwnDeserializerPropertyByProperty() {
+		String source = Fragments.generate(Fragments.spec(PRODUCT, "Product")).get("Product");
+		assertThat(source).contains("@JsonDeserialize(\n\t\tusing = Product.Deserializer.class\n)")
+			.contains("static final class Deserializer extends StdDeserializer<Product>")
+			.contains("this.createdAtReader = new PropertyReader<>(context, Product.class, \"created_at\", "
+					+ "types.constructType(OffsetDateTime.class));")
+			.contains("this.tagsReader = new PropertyReader<>(context, Product.class, \"tags\", "
+					+ "types.constructParametricType(List.class, types.constructType(String.class)));")
+			.contains("this.isArchivedReader = new PropertyReader<>(context, Product.class, \"is_archived\", "
+					+ "types.constructType(boolean.class));")
+			.contains("@Nullable Boolean isArchived = null;")
+			.contains("case \"created_at\" -> createdAt = this.createdAtReader.read(parser, context);")
+			.contains("default -> parser.skipChildren();")
+			.contains("if (isArchived == null) {\n\t\t\t\tisArchived = this.isArchivedReader.absent(context);")
+			.doesNotContain("if (trialDays == null)")
+			.contains("return new Product(id, createdAt, priceAmount, isArchived, ratio, description, trialDays, "
+					+ "launchDate, tags, oldName);");
+	}
+
+	@Test
+	void recordDeserializerLocalsDoNotShadowItsParameters() {
+		String source = Fragments.generate(Fragments.spec("""
+				"Event": {"type": "object", "title": "Event",
+				  "properties": {"context": {"type": "string"}, "parser": {"type": "string"}},
+				  "required": ["context", "parser"]}
+				""", "Event")).get("Event");
+		assertThat(source).contains("case \"context\" -> context_ = this.contextReader.read(parser, context);")
+			.contains("case \"parser\" -> parser_ = this.parserReader.read(parser, context);")
+			.contains("return new Event(context_, parser_);");
+	}
+
+	@Test
 	void enumHasWireValuesAndAnUnknownConstant() {
 		String source = Fragments.generate(Fragments.spec("""
 				"SubscriptionStatus": {"type": "string", "enum": ["active", "past_due", "2xx"], "title": "SubscriptionStatus"}
@@ -99,7 +131,7 @@ class ModelGeneratorTests {
 			.contains("this.variants.read(json, variant, context)")
 			.contains("new Unknown(VariantReader.tree(json, context))");
 		assertThat(sources.get("BenefitDiscord")).contains("implements Benefit")
-			.contains("@JsonDeserialize(\n\t\tusing = ValueDeserializer.None.class\n)");
+			.contains("@JsonDeserialize(\n\t\tusing = BenefitDiscord.Deserializer.class\n)");
 	}
 
 	@Test

@@ -34,8 +34,6 @@ final class LibraryTypes {
 
 	static final ClassName JSON_POJO_BUILDER = ClassName.get(DATABIND + ".annotation", "JsonPOJOBuilder");
 
-	static final ClassName VALUE_DESERIALIZER_NONE = ClassName.get(DATABIND, "ValueDeserializer", "None");
-
 	static final ClassName STD_DESERIALIZER = ClassName.get(DATABIND + ".deser.std", "StdDeserializer");
 
 	static final ClassName DESERIALIZATION_CONTEXT = ClassName.get(DATABIND, "DeserializationContext");

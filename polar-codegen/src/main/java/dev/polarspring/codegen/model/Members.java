@@ -1,6 +1,5 @@
 package dev.polarspring.codegen.model;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeSpec;
@@ -18,28 +17,11 @@ final class Members {
 
 	/**
 	 * Declares the sealed interfaces a type belongs to. Jackson finds a class's
-	 * {@code @JsonDeserialize} on its interfaces too, so a member also declares its own
-	 * (default) deserialization; otherwise reading the member would call the union's
-	 * deserializer again.
+	 * {@code @JsonDeserialize} on its interfaces too, so a member read from JSON declares its own
+	 * deserializer; otherwise reading the member would call the union's deserializer again.
 	 */
-	static void implementUnions(TypeSpec.Builder type, ModelTypes types, ClassName className,
-			boolean annotate) {
-		if (types.supertypes(className).isEmpty()) {
-			return;
-		}
+	static void implementUnions(TypeSpec.Builder type, ModelTypes types, ClassName className) {
 		types.supertypes(className).forEach(type::addSuperinterface);
-		if (annotate) {
-			type.addAnnotation(ownDeserialization());
-		}
-	}
-
-	/**
-	 * Adds the annotation that stops a union member from inheriting the union's deserializer.
-	 */
-	static AnnotationSpec ownDeserialization() {
-		return AnnotationSpec.builder(LibraryTypes.JSON_DESERIALIZE)
-			.addMember("using", "$T.class", LibraryTypes.VALUE_DESERIALIZER_NONE)
-			.build();
 	}
 
 	/**

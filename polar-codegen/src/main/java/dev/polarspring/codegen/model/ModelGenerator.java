@@ -36,8 +36,8 @@ public final class ModelGenerator {
 
 	/**
 	 * Generates the sources: the model package's {@code package-info}, its types, its union
-	 * support classes ({@code VariantMatcher}, {@code RawProperty}, {@code VariantReader}), then the
-	 * webhook events.
+	 * support classes ({@code VariantMatcher}, {@code RawProperty}, {@code VariantReader}), the record
+	 * support class ({@code PropertyReader}), then the webhook events.
 	 * @return the sources
 	 */
 	public List<GeneratedSource> generate() {
@@ -73,6 +73,8 @@ public final class ModelGenerator {
 				template("RawProperty.java.txt").replace("${package}", modelPackage)));
 		sources.add(new GeneratedSource(modelPackage.replace('.', '/') + "/VariantReader.java",
 				template("VariantReader.java.txt").replace("${package}", modelPackage)));
+		sources.add(new GeneratedSource(modelPackage.replace('.', '/') + "/PropertyReader.java",
+				template("PropertyReader.java.txt").replace("${package}", modelPackage)));
 		for (TypeSpec spec : new WebhookGenerator(this.types, this.webhookPackage).generate()) {
 			sources.add(source(this.webhookPackage, spec));
 		}

@@ -22,14 +22,18 @@ import dev.polarspring.codegen.ModelTypes;
  * required ones are written even when null, so a value read from Polar writes back the same
  * JSON. {@code const} properties are not components: a static constant and an accessor that
  * Jackson writes. Required lists and maps are never null (an absent one reads as empty); every
- * collection is copied into an unmodifiable one.
+ * collection is copied into an unmodifiable one. Each record is read by its own nested
+ * {@code Deserializer} ({@link RecordDeserializerGenerator}); it is written by Jackson.
  */
 final class RecordGenerator {
 
 	private final ModelTypes types;
 
+	private final RecordDeserializerGenerator deserializers;
+
 	RecordGenerator(ModelTypes types) {
 		this.types = types;
+		this.deserializers = new RecordDeserializerGenerator(types.modelPackage());
 	}
 
 	TypeSpec generate(ObjectType type) {
@@ -43,7 +47,9 @@ final class RecordGenerator {
 		if (type.schema().path("deprecated").asBoolean(false)) {
 			record.addAnnotation(LibraryTypes.deprecated());
 		}
-		Members.implementUnions(record, this.types, type.className(), true);
+		// Its own deserializer, which also keeps a union member from inheriting the union's.
+		Members.implementUnions(record, this.types, type.className());
+		record.addAnnotation(RecordDeserializerGenerator.annotation(type.className()));
 		MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
 		CodeBlock.Builder normalize = CodeBlock.builder();
 		for (ObjectProperty property : properties) {
@@ -73,6 +79,7 @@ final class RecordGenerator {
 		if (properties.stream().anyMatch((property) -> SensitiveProperties.isSensitive(property.wireName()))) {
 			record.addMethod(maskedToString(type, properties));
 		}
+		record.addType(this.deserializers.generate(type.className(), properties));
 		return record.build();
 	}
 

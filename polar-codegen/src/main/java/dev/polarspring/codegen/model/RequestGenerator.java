@@ -75,7 +75,7 @@ final class RequestGenerator {
 		if (type.schema().path("deprecated").asBoolean(false)) {
 			body.addAnnotation(LibraryTypes.deprecated());
 		}
-		Members.implementUnions(body, this.types, name, false);
+		Members.implementUnions(body, this.types, name);
 		body.addField(FieldSpec
 			.builder(ParameterizedTypeName.get(LibraryTypes.MAP, STRING, STRING), "PROPERTIES", Modifier.PRIVATE,
 					Modifier.STATIC, Modifier.FINAL)

@@ -1,0 +1,70 @@
+package dev.polarspring.client.model;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.polarspring.client.core.PolarJson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The generated record deserializers read what Jackson read for records, and fail where it failed.
+ */
+class RecordDeserializerTests {
+
+	private static final JsonMapper MAPPER = PolarJson.mapper();
+
+	private static final String REQUIRED = """
+			"id": "p1", "created_at": "2025-01-02T03:04:05Z", "name": "Pro", "visibility": "public",
+			"organization_id": "o1\"""";
+
+	@Test
+	void absentNullableValuesAreNullAndAbsentCollectionsEmpty() {
+		Product product = MAPPER.readValue("{" + REQUIRED + ", \"is_recurring\": true, \"is_archived\": false}",
+				Product.class);
+		assertThat(product.id()).isEqualTo("p1");
+		assertThat(product.isRecurring()).isTrue();
+		assertThat(product.description()).isNull();
+		assertThat(product.modifiedAt()).isNull();
+		assertThat(product.prices()).isEmpty();
+		assertThat(product.metadata()).isEmpty();
+	}
+
+	@Test
+	void unknownPropertiesAreSkippedWhateverTheirShape() {
+		Product product = MAPPER.readValue("{\"zz\": {\"a\": [1, {\"b\": null}]}, " + REQUIRED
+				+ ", \"zz_list\": [[], {}], \"is_recurring\": false, \"is_archived\": true, \"zz_last\": 1}", Product.class);
+		assertThat(product.name()).isEqualTo("Pro");
+		assertThat(product.isArchived()).isTrue();
+	}
+
+	@Test
+	void anAbsentPrimitiveFailsAsJacksonDoesNamingTheProperty() {
+		assertThatExceptionOfType(MismatchedInputException.class)
+			.isThrownBy(() -> MAPPER.readValue("{" + REQUIRED + ", \"is_archived\": false}", Product.class))
+			.withMessageContaining("Cannot map `null` into type `boolean`")
+			.satisfies((ex) -> assertThat(ex.getPath()).extracting(JacksonException.Reference::getPropertyName)
+				.containsExactly("is_recurring"));
+	}
+
+	@Test
+	void aValueOfTheWrongShapeFailsWithThePathToIt() {
+		assertThatExceptionOfType(MismatchedInputException.class)
+			.isThrownBy(() -> MAPPER.readValue("[{" + REQUIRED + ", \"is_recurring\": false, \"is_archived\": false, "
+					+ "\"medias\": [{\"id\": [1]}]}]", Product[].class))
+			.satisfies((ex) -> assertThat(ex.getPath()).extracting((reference) -> (reference.getIndex() >= 0)
+					? String.valueOf(reference.getIndex()) : reference.getPropertyName())
+				.containsExactly("0", "medias", "0", "id"));
+	}
+
+	@Test
+	void anythingButAnObjectIsAMismatch() {
+		assertThatExceptionOfType(MismatchedInputException.class)
+			.isThrownBy(() -> MAPPER.readValue("[\"p1\"]", Product[].class))
+			.withMessageContaining("Product");
+	}
+
+}

@@ -1,0 +1,162 @@
+package dev.polarspring.codegen.model;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.lang.model.element.Modifier;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+
+/**
+ * Generates a record's {@code Deserializer}: it reads the object token by token, a {@code switch}
+ * on each property name, and calls the canonical constructor. Jackson's own path for records (a
+ * property buffer and a name lookup per value) was most of the time spent decoding a page. Each
+ * property's deserializer is looked up once, through the model package's {@code PropertyReader},
+ * which also reports nulls, absent values and errors as Jackson does.
+ */
+final class RecordDeserializerGenerator {
+
+	private static final ClassName TYPE_FACTORY = ClassName.get("tools.jackson.databind.type", "TypeFactory");
+
+	private final ClassName propertyReader;
+
+	RecordDeserializerGenerator(String modelPackage) {
+		this.propertyReader = ClassName.get(modelPackage, "PropertyReader");
+	}
+
+	/**
+	 * Returns the annotation that makes Jackson read the record with its {@code Deserializer}.
+	 */
+	static AnnotationSpec annotation(ClassName record) {
+		return AnnotationSpec.builder(LibraryTypes.JSON_DESERIALIZE)
+			.addMember("using", "$T.class", record.nestedClass("Deserializer"))
+			.build();
+	}
+
+	TypeSpec generate(ClassName record, List<ObjectProperty> allProperties) {
+		List<ObjectProperty> properties = allProperties.stream()
+			.filter((property) -> property.constant().isEmpty())
+			.toList();
+		Map<ObjectProperty, String> locals = localNames(properties);
+		TypeSpec.Builder deserializer = TypeSpec.classBuilder("Deserializer")
+			.addModifiers(Modifier.STATIC, Modifier.FINAL)
+			.superclass(ParameterizedTypeName.get(LibraryTypes.STD_DESERIALIZER, record))
+			.addJavadoc("Reads a {@code $L} property by property and calls its constructor.\n", record.simpleName());
+		MethodSpec.Builder resolve = MethodSpec.methodBuilder("resolve")
+			.addAnnotation(Override.class)
+			.addModifiers(Modifier.PUBLIC)
+			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context")
+			.addStatement("$T types = context.getTypeFactory()", TYPE_FACTORY);
+		CodeBlock.Builder declarations = CodeBlock.builder();
+		CodeBlock.Builder cases = CodeBlock.builder();
+		CodeBlock.Builder absentPrimitives = CodeBlock.builder();
+		List<CodeBlock> arguments = new ArrayList<>();
+		for (ObjectProperty property : properties) {
+			TypeName valueType = property.type().withoutAnnotations().box();
+			String local = locals.get(property);
+			String reader = property.javaName() + "Reader";
+			deserializer.addField(FieldSpec
+				.builder(ParameterizedTypeName.get(this.propertyReader, valueType), reader, Modifier.PRIVATE)
+				.build());
+			resolve.addStatement("this.$L = new $T<>(context, $T.class, $S, $L)", reader, this.propertyReader, record,
+					property.wireName(), javaType(property.type()));
+			declarations.addStatement("$T $L = null", nullable(valueType), local);
+			cases.addStatement("case $S -> $L = this.$L.read(parser, context)", property.wireName(), local, reader);
+			if (property.primitive()) {
+				absentPrimitives.beginControlFlow("if ($L == null)", local)
+					.addStatement("$L = this.$L.absent(context)", local, reader)
+					.endControlFlow();
+			}
+			arguments.add(CodeBlock.of("$L", local));
+		}
+		MethodSpec.Builder deserialize = MethodSpec.methodBuilder("deserialize")
+			.addAnnotation(Override.class)
+			.addModifiers(Modifier.PUBLIC)
+			.returns(record)
+			.addParameter(LibraryTypes.JSON_PARSER, "parser")
+			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context")
+			.addCode(declarations.build())
+			.beginControlFlow("for ($T propertyName = $T.firstName(parser, context, $T.class); propertyName != null; "
+					+ "propertyName = parser.nextName())", nullable(ClassName.get(String.class)), this.propertyReader, record)
+			.addStatement("parser.nextToken()")
+			.beginControlFlow("switch (propertyName)")
+			.addCode(cases.build())
+			.addStatement("default -> parser.skipChildren()")
+			.endControlFlow()
+			.endControlFlow()
+			.addCode(absentPrimitives.isEmpty() ? CodeBlock.of("")
+					: CodeBlock.builder().add("// Absent primitives fail as they do in Jackson (FAIL_ON_NULL_FOR_PRIMITIVES).\n")
+						.add(absentPrimitives.build())
+						.build())
+			.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "));
+		return deserializer
+			.addMethod(MethodSpec.constructorBuilder()
+				.addJavadoc("Creates the deserializer (Jackson instantiates it once per mapper).\n")
+				.addStatement("super($T.class)", record)
+				.build())
+			.addMethod(resolve.build())
+			.addMethod(MethodSpec.methodBuilder("isCachable")
+				.addAnnotation(Override.class)
+				.addModifiers(Modifier.PUBLIC)
+				.returns(boolean.class)
+				.addJavadoc("Cached, so records that contain each other are resolved once.\n")
+				.addStatement("return true")
+				.build())
+			.addMethod(deserialize.build())
+			.build();
+	}
+
+	private static TypeName nullable(TypeName type) {
+		return type.annotated(AnnotationSpec.builder(LibraryTypes.NULLABLE).build());
+	}
+
+	/**
+	 * Names the locals after the properties, avoiding the method's own names.
+	 */
+	private static Map<ObjectProperty, String> localNames(List<ObjectProperty> properties) {
+		Set<String> taken = new HashSet<>(Set.of("parser", "context", "propertyName"));
+		properties.forEach((property) -> taken.add(property.javaName()));
+		Map<ObjectProperty, String> names = new LinkedHashMap<>();
+		for (ObjectProperty property : properties) {
+			String name = property.javaName();
+			if (Set.of("parser", "context", "propertyName").contains(name)) {
+				do {
+					name = name + "_";
+				}
+				while (!taken.add(name));
+			}
+			names.put(property, name);
+		}
+		return names;
+	}
+
+	/**
+	 * Writes the expression that builds a Java type's {@code JavaType} from {@code types}.
+	 */
+	static CodeBlock javaType(TypeName type) {
+		TypeName plain = type.withoutAnnotations();
+		if (plain instanceof ParameterizedTypeName parameterized) {
+			List<CodeBlock> arguments = parameterized.typeArguments().stream()
+				.map(RecordDeserializerGenerator::javaType)
+				.toList();
+			return CodeBlock.of("types.constructParametricType($T.class, $L)", parameterized.rawType().withoutAnnotations(),
+					CodeBlock.join(arguments, ", "));
+		}
+		if (plain instanceof ClassName || plain.isPrimitive()) {
+			return CodeBlock.of("types.constructType($T.class)", plain);
+		}
+		throw new IllegalStateException("No JavaType expression for " + type + "; extend RecordDeserializerGenerator");
+	}
+
+}
