@@ -8,9 +8,10 @@ import tools.jackson.core.TokenStreamLocation;
 
 /**
  * Describes why a body could not be decoded without quoting the body: Jackson's own messages
- * repeat the offending value, which can be a customer session token or another secret.
+ * repeat the offending value, which can be a customer session token or another secret. Used for
+ * API responses and, by the generated webhook decoder, for webhook payloads.
  */
-final class DecodingFailure {
+public final class DecodingFailure {
 
 	private DecodingFailure() {
 	}
@@ -21,7 +22,7 @@ final class DecodingFailure {
 	 * @return for example {@code MismatchedInputException at $.items[3].prices[0].amount (line 1,
 	 * column 812)}
 	 */
-	static String describe(JacksonException ex) {
+	public static String describe(JacksonException ex) {
 		StringBuilder description = new StringBuilder(ex.getClass().getSimpleName()).append(" at ").append(path(ex));
 		@Nullable TokenStreamLocation location = ex.getLocation();
 		if (location != null && location.getLineNr() > 0) {

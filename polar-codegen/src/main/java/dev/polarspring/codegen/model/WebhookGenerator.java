@@ -36,6 +36,8 @@ final class WebhookGenerator {
 
 	private static final ClassName POLAR_JSON = ClassName.get("dev.polarspring.client.core", "PolarJson");
 
+	private static final ClassName DECODING_FAILURE = ClassName.get("dev.polarspring.client.core", "DecodingFailure");
+
 	private static final ClassName OBJECT_READER = ClassName.get("tools.jackson.databind", "ObjectReader");
 
 	private static final ClassName JACKSON_EXCEPTION = ClassName.get("tools.jackson.core", "JacksonException");
@@ -191,14 +193,10 @@ final class WebhookGenerator {
 			.addField(FieldSpec.builder(typesMap, "TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
 				.initializer("$T.ofEntries(\n$>$L)$<", LibraryTypes.MAP, entries.build())
 				.build())
-			.addField(FieldSpec.builder(int.class, "MAX_DETAIL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-				.initializer("200")
-				.build())
 			.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
 			.addMethod(knownTypes())
 			.addMethod(decode(eventType))
 			.addMethod(timestamp())
-			.addMethod(detail())
 			.addType(TypeSpec.recordBuilder(eventType)
 				.addModifiers(Modifier.PRIVATE)
 				.addJavadoc("How to read one event type's {@code data}.\n")
@@ -254,7 +252,8 @@ final class WebhookGenerator {
 			.beginControlFlow("try")
 			.addStatement("root = TREE_READER.readTree(body)")
 			.nextControlFlow("catch ($T ex)", JACKSON_EXCEPTION)
-			.addStatement("throw new $T($S + detail(ex), ex)", this.malformed, "The webhook body is not valid JSON: ")
+			.addStatement("throw new $T($S + $T.describe(ex))", this.malformed, "The webhook body is not valid JSON: ",
+					DECODING_FAILURE)
 			.endControlFlow()
 			.beginControlFlow("if (root == null || !root.isObject())")
 			.addStatement("throw new $T($S)", this.malformed, "The webhook body is not a JSON object")
@@ -277,8 +276,8 @@ final class WebhookGenerator {
 			.beginControlFlow("try")
 			.addStatement("value = eventType.reader().readValue(data)")
 			.nextControlFlow("catch ($T ex)", JACKSON_EXCEPTION)
-			.addStatement("throw new $T($S + type + $S + eventType.dataType() + $S + detail(ex), ex)", this.malformed,
-					"The 'data' of the '", "' webhook does not match ", ": ")
+			.addStatement("throw new $T($S + type + $S + eventType.dataType() + $S + $T.describe(ex))", this.malformed,
+					"The 'data' of the '", "' webhook does not match ", ": ", DECODING_FAILURE)
 			.endControlFlow()
 			.addStatement("return eventType.factory().create(timestamp, value, delivery)")
 			.build();
@@ -297,23 +296,9 @@ final class WebhookGenerator {
 			.beginControlFlow("try")
 			.addStatement("return $T.parse(timestamp.stringValue())", OFFSET_DATE_TIME)
 			.nextControlFlow("catch ($T ex)", java.time.format.DateTimeParseException.class)
-			.addStatement("throw new $T($S + type + $S, ex)", this.malformed, "The '",
+			.addStatement("throw new $T($S + type + $S)", this.malformed, "The '",
 					"' webhook's 'timestamp' is not an ISO-8601 date-time with offset")
 			.endControlFlow()
-			.build();
-	}
-
-	private MethodSpec detail() {
-		return MethodSpec.methodBuilder("detail")
-			.addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-			.returns(String.class)
-			.addParameter(JACKSON_EXCEPTION, "ex")
-			.addJavadoc("Describes a parse failure by its path and Jackson's own message, shortened: never the body.\n")
-			.addStatement("String message = $T.requireNonNullElse(ex.getOriginalMessage(), ex.getClass().getSimpleName())",
-					LibraryTypes.OBJECTS)
-			.addStatement("String path = ex.getPath().isEmpty() ? \"\" : \" (at \" + ex.getPathReference() + \")\"")
-			.addStatement("String text = message + path")
-			.addStatement("return (text.length() > MAX_DETAIL) ? text.substring(0, MAX_DETAIL) + \"...\" : text")
 			.build();
 	}
 
