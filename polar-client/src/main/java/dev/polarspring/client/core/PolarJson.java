@@ -22,14 +22,6 @@ public final class PolarJson {
 		// Timestamps are in every model; the general java.time parser was most of a page's decoding.
 		.addModule(new SimpleModule("polar-date-times").addDeserializer(OffsetDateTime.class,
 				new OffsetDateTimeDeserializer()))
-		// Records are built through a handle adapted once, not invokeWithArguments on every record.
-		.addModule(new SimpleModule("polar-records") {
-			@Override
-			public void setupModule(SetupContext context) {
-				super.setupModule(context);
-				context.addValueInstantiators(new RecordConstructorInstantiators());
-			}
-		})
 		.build();
 
 	private PolarJson() {
