@@ -2,6 +2,7 @@ package dev.polarspring.autoconfigure;
 
 import java.net.URI;
 
+import dev.polarspring.boot.PolarClientCustomizer;
 import dev.polarspring.client.PolarClient;
 import dev.polarspring.client.RetrySettings;
 import dev.polarspring.client.observation.PolarClientObservationConvention;

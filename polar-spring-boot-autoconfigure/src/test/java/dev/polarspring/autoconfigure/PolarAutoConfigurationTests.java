@@ -1,5 +1,6 @@
 package dev.polarspring.autoconfigure;
 
+import dev.polarspring.boot.PolarClientCustomizer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.polarspring.client.PolarClient;

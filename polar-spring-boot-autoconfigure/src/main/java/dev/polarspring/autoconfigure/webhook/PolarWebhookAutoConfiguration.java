@@ -6,6 +6,17 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.polarspring.boot.webhook.InMemoryWebhookDeduplicationStore;
+import dev.polarspring.boot.webhook.JdbcWebhookDeduplicationStore;
+import dev.polarspring.boot.webhook.MicrometerWebhookDeliveryMetrics;
+import dev.polarspring.boot.webhook.PolarWebhook;
+import dev.polarspring.boot.webhook.PolarWebhookHandlerMapping;
+import dev.polarspring.boot.webhook.WebhookDeduplicationStore;
+import dev.polarspring.boot.webhook.WebhookDeliveryMetrics;
+import dev.polarspring.boot.webhook.WebhookDispatchScope;
+import dev.polarspring.boot.webhook.WebhookDispatcher;
+import dev.polarspring.boot.webhook.WebhookEndpointSettings;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -61,7 +72,7 @@ public final class PolarWebhookAutoConfiguration {
 		});
 		WebhookDispatcher dispatcher = new WebhookDispatcher(deduplication, publisher,
 				scope.getIfAvailable(() -> WebhookDispatchScope.DIRECT));
-		return new PolarWebhookHandlerMapping(properties, clock.getIfUnique(Clock::systemUTC), dispatcher,
+		return new PolarWebhookHandlerMapping(properties.toEndpointSettings(), clock.getIfUnique(Clock::systemUTC), dispatcher,
 				metrics.getIfAvailable(() -> WebhookDeliveryMetrics.NONE));
 	}
 

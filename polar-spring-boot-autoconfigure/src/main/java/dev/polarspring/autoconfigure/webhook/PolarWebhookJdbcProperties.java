@@ -12,7 +12,7 @@ import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
 @ConfigurationProperties("polar.webhook.deduplication.jdbc")
 public class PolarWebhookJdbcProperties extends DatabaseInitializationProperties {
 
-	private static final String DEFAULT_SCHEMA_LOCATION = "classpath:dev/polarspring/autoconfigure/webhook/schema-@@platform@@.sql";
+	private static final String DEFAULT_SCHEMA_LOCATION = "classpath:dev/polarspring/boot/webhook/schema-@@platform@@.sql";
 
 	@Override
 	public String getDefaultSchemaLocation() {

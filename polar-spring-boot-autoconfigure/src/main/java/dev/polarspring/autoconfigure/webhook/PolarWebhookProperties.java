@@ -1,10 +1,14 @@
 package dev.polarspring.autoconfigure.webhook;
 
+import dev.polarspring.boot.webhook.PolarWebhook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+
+import dev.polarspring.boot.webhook.WebhookEndpointSettings;
 
 import org.jspecify.annotations.Nullable;
 
@@ -137,6 +141,28 @@ public class PolarWebhookProperties implements Validator {
 
 	public Security getSecurity() {
 		return this.security;
+	}
+
+	/**
+	 * Returns the endpoints these properties describe, for the webhook handler mapping.
+	 * @return the endpoint settings
+	 */
+	public WebhookEndpointSettings toEndpointSettings() {
+		List<WebhookEndpointSettings.Endpoint> named = new ArrayList<>();
+		this.endpoints.forEach((name, endpoint) -> named.add(new WebhookEndpointSettings.Endpoint(
+				"polar.webhook.endpoints." + name, Objects.requireNonNull(endpoint.getPath()),
+				secrets(endpoint.getSecret(), endpoint.getPreviousSecrets()))));
+		return new WebhookEndpointSettings(this.path, secrets(this.secret, this.previousSecrets), named,
+				this.tolerance, (int) this.maxBodySize.toBytes());
+	}
+
+	private static List<String> secrets(@Nullable String secret, List<String> previousSecrets) {
+		List<String> secrets = new ArrayList<>();
+		if (StringUtils.hasText(secret)) {
+			secrets.add(secret);
+			previousSecrets.stream().filter(StringUtils::hasText).forEach(secrets::add);
+		}
+		return secrets;
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 /**
- * Polar webhooks in a Spring Boot servlet application: {@link PolarWebhook @PolarWebhook}
- * endpoints and the default one, verified before anything reads the body, deduplicated by
- * {@code webhook-id}, and published as typed events to {@code @EventListener} methods.
+ * Auto-configuration of Polar webhook endpoints from {@code polar.webhook.*}; the endpoints,
+ * the annotation and the deduplication stores themselves are in {@code dev.polarspring.boot.webhook}.
  */
 @NullMarked
 package dev.polarspring.autoconfigure.webhook;

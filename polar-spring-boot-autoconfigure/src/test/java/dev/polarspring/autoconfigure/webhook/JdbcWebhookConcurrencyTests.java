@@ -1,5 +1,7 @@
 package dev.polarspring.autoconfigure.webhook;
 
+import dev.polarspring.boot.webhook.JdbcWebhookDeduplicationStore;
+import dev.polarspring.boot.webhook.WebhookDeduplicationStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,5 +1,13 @@
 package dev.polarspring.autoconfigure.webhook;
 
+import dev.polarspring.boot.webhook.InMemoryWebhookDeduplicationStore;
+import dev.polarspring.boot.webhook.JdbcWebhookDeduplicationStore;
+import dev.polarspring.boot.webhook.MicrometerWebhookDeliveryMetrics;
+import dev.polarspring.boot.webhook.PolarWebhook;
+import dev.polarspring.boot.webhook.PolarWebhookHandlerMapping;
+import dev.polarspring.boot.webhook.WebhookDeduplicationStore;
+import dev.polarspring.boot.webhook.WebhookDeliveryMetrics;
+import dev.polarspring.boot.webhook.WebhookDispatchScope;
 import javax.sql.DataSource;
 
 import dev.polarspring.client.webhook.OrderPaidEvent;

@@ -1,5 +1,6 @@
 package dev.polarspring.autoconfigure.webhook;
 
+import dev.polarspring.boot.webhook.PolarWebhook;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,7 @@
 package dev.polarspring.autoconfigure.webhook;
 
+import dev.polarspring.boot.webhook.WebhookClaim;
+import dev.polarspring.boot.webhook.WebhookDeduplicationStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package dev.polarspring.autoconfigure.webhook;
+package dev.polarspring.boot.webhook;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ class JdbcWebhookDeduplicationStoreTests extends WebhookDeduplicationStoreContra
 
 	private final EmbeddedDatabase database = new EmbeddedDatabaseBuilder().generateUniqueName(true)
 		.setType(EmbeddedDatabaseType.H2)
-		.addScript("classpath:dev/polarspring/autoconfigure/webhook/schema-h2.sql")
+		.addScript("classpath:dev/polarspring/boot/webhook/schema-h2.sql")
 		.build();
 
 	private final JdbcTemplate jdbc = new JdbcTemplate(this.database);

@@ -1,4 +1,4 @@
-package dev.polarspring.autoconfigure;
+package dev.polarspring.boot;
 
 import dev.polarspring.client.PolarClient;
 

@@ -1,4 +1,4 @@
-package dev.polarspring.autoconfigure.webhook;
+package dev.polarspring.boot.webhook;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * listeners, then completes the claim, or releases it when something threw so Polar's retry is
  * dispatched again.
  */
-final class WebhookDispatcher {
+public final class WebhookDispatcher {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebhookDispatcher.class);
 
@@ -25,7 +25,13 @@ final class WebhookDispatcher {
 
 	private final WebhookDispatchScope scope;
 
-	WebhookDispatcher(WebhookDeduplicationStore store, ApplicationEventPublisher publisher,
+	/**
+	 * Creates a dispatcher.
+	 * @param store claims each {@code webhook-id} once
+	 * @param publisher publishes events to the application's listeners
+	 * @param scope runs each dispatch, in a transaction or not
+	 */
+	public WebhookDispatcher(WebhookDeduplicationStore store, ApplicationEventPublisher publisher,
 			WebhookDispatchScope scope) {
 		this.store = store;
 		this.publisher = publisher;

@@ -1,10 +1,10 @@
-package dev.polarspring.autoconfigure.webhook;
+package dev.polarspring.boot.webhook;
 
 /**
  * How a webhook endpoint answered a delivery: the HTTP status, and the {@code outcome} tag of
  * the {@code polar.webhook.deliveries} timer.
  */
-enum WebhookOutcome {
+public enum WebhookOutcome {
 
 	/**
 	 * Verified, read and dispatched: 202.
@@ -56,11 +56,19 @@ enum WebhookOutcome {
 		this.tag = tag;
 	}
 
-	int status() {
+	/**
+	 * Returns the HTTP status the delivery is answered with.
+	 * @return the status
+	 */
+	public int status() {
 		return this.status;
 	}
 
-	String tag() {
+	/**
+	 * Returns the {@code outcome} tag value.
+	 * @return the tag, such as {@code accepted}
+	 */
+	public String tag() {
 		return this.tag;
 	}
 

@@ -1,11 +1,11 @@
-package dev.polarspring.autoconfigure.webhook;
+package dev.polarspring.boot.webhook;
 
 /**
  * Runs the dispatch of one delivery: directly, or in a transaction when the application has a
  * transaction manager ({@code polar.webhook.dispatch-in-transaction}).
  */
 @FunctionalInterface
-interface WebhookDispatchScope {
+public interface WebhookDispatchScope {
 
 	/**
 	 * Runs the dispatch on the calling thread, outside any transaction.

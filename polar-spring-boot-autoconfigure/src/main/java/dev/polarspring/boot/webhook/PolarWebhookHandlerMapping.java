@@ -1,4 +1,4 @@
-package dev.polarspring.autoconfigure.webhook;
+package dev.polarspring.boot.webhook;
 
 import java.lang.reflect.Method;
 import java.time.Clock;
@@ -36,7 +36,7 @@ import org.springframework.web.util.UrlPathHelper;
  * return value), and a method annotated with {@link PolarWebhook @PolarWebhook} may sit on any
  * bean. Once every singleton exists the mapping scans the beans for {@code @PolarWebhook}
  * methods, the way {@code @EventListener} methods are found, groups them by path with the
- * endpoints configured under {@code polar.webhook}, and builds one endpoint per path with its
+ * endpoints configured under {@code polar.webhook} ({@link WebhookEndpointSettings}), and builds one endpoint per path with its
  * own verifier. The {@code DispatcherServlet} then calls the endpoint through the standard
  * {@code HttpRequestHandlerAdapter}.
  *
@@ -50,15 +50,15 @@ import org.springframework.web.util.UrlPathHelper;
  * </ul>
  * A {@code @PolarWebhook} method on a configured path joins that endpoint and uses its secret.
  */
-final class PolarWebhookHandlerMapping extends AbstractHandlerMapping implements SmartInitializingSingleton {
+public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping implements SmartInitializingSingleton {
 
 	/**
 	 * Order of this mapping: before Boot's actuator mapping and the request mappings of
 	 * controllers, so a webhook path is always answered by its endpoint.
 	 */
-	static final int ORDER = -200;
+	public static final int ORDER = -200;
 
-	private final PolarWebhookProperties properties;
+	private final WebhookEndpointSettings settings;
 
 	private final Clock clock;
 
@@ -68,9 +68,16 @@ final class PolarWebhookHandlerMapping extends AbstractHandlerMapping implements
 
 	private volatile Map<String, WebhookEndpoint> endpoints = Map.of();
 
-	PolarWebhookHandlerMapping(PolarWebhookProperties properties, Clock clock, WebhookDispatcher dispatcher,
+	/**
+	 * Creates the mapping; its endpoints are built once every singleton exists.
+	 * @param settings the configured endpoints and limits
+	 * @param clock the clock deliveries' timestamps are checked against
+	 * @param dispatcher dispatches verified events
+	 * @param metrics records each delivery's outcome
+	 */
+	public PolarWebhookHandlerMapping(WebhookEndpointSettings settings, Clock clock, WebhookDispatcher dispatcher,
 			WebhookDeliveryMetrics metrics) {
-		this.properties = properties;
+		this.settings = settings;
 		this.clock = clock;
 		this.dispatcher = dispatcher;
 		this.metrics = metrics;
@@ -79,24 +86,23 @@ final class PolarWebhookHandlerMapping extends AbstractHandlerMapping implements
 
 	@Override
 	public void afterSingletonsInstantiated() {
-		Map<String, EndpointSettings> settings = configuredEndpoints();
+		Map<String, EndpointSource> sources = configuredEndpoints();
 		Map<String, List<WebhookHandlerMethod>> handlers = findHandlerMethods();
 		handlers.forEach((path, methods) -> {
-			if (!settings.containsKey(path)) {
-				settings.put(path, defaultSettingsFor(path, methods));
+			if (!sources.containsKey(path)) {
+				sources.put(path, defaultSourceFor(path, methods));
 			}
 		});
 		Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
-		int maxBodySize = (int) this.properties.getMaxBodySize().toBytes();
-		settings.forEach((path, endpoint) -> {
+		sources.forEach((path, endpoint) -> {
 			WebhookVerifier verifier = WebhookVerifier.builder()
 				.secrets(endpoint.secrets())
-				.tolerance(this.properties.getTolerance())
+				.tolerance(this.settings.tolerance())
 				.clock(this.clock)
 				.build();
 			List<WebhookHandlerMethod> methods = handlers.getOrDefault(path, List.of());
-			endpoints.put(path, new WebhookEndpoint(path, new WebhookReceiver(verifier), methods, maxBodySize,
-					this.dispatcher, this.metrics));
+			endpoints.put(path, new WebhookEndpoint(path, new WebhookReceiver(verifier), methods,
+					this.settings.maxBodySize(), this.dispatcher, this.metrics));
 			if (logger.isInfoEnabled()) {
 				logger.info("Polar webhook endpoint POST " + path + " (" + endpoint.source() + ")"
 						+ (methods.isEmpty() ? "" : ", handled by " + methods));
@@ -105,49 +111,30 @@ final class PolarWebhookHandlerMapping extends AbstractHandlerMapping implements
 		this.endpoints = Collections.unmodifiableMap(endpoints);
 	}
 
-	private Map<String, EndpointSettings> configuredEndpoints() {
-		Map<String, EndpointSettings> settings = new LinkedHashMap<>();
-		List<String> defaultSecrets = defaultSecrets();
-		if (!defaultSecrets.isEmpty()) {
-			settings.put(this.properties.getPath(), new EndpointSettings("polar.webhook", defaultSecrets));
+	private Map<String, EndpointSource> configuredEndpoints() {
+		Map<String, EndpointSource> sources = new LinkedHashMap<>();
+		if (!this.settings.defaultSecrets().isEmpty()) {
+			sources.put(this.settings.defaultPath(),
+					new EndpointSource("polar.webhook", this.settings.defaultSecrets()));
 		}
-		this.properties.getEndpoints().forEach((name, endpoint) -> {
-			String source = "polar.webhook.endpoints." + name;
-			String path = endpoint.getPath();
-			List<String> secrets = secrets(endpoint.getSecret(), endpoint.getPreviousSecrets());
-			if (path == null || secrets.isEmpty()) {
-				throw new IllegalStateException(source + " needs a path and a secret");
-			}
-			EndpointSettings existing = settings.putIfAbsent(path, new EndpointSettings(source, secrets));
+		for (WebhookEndpointSettings.Endpoint endpoint : this.settings.endpoints()) {
+			EndpointSource existing = sources.putIfAbsent(endpoint.path(),
+					new EndpointSource(endpoint.source(), endpoint.secrets()));
 			if (existing != null) {
-				throw new IllegalStateException(source + ".path '" + path + "' is already the path of "
-						+ existing.source() + "; give each webhook endpoint its own path");
+				throw new IllegalStateException(endpoint.source() + ".path '" + endpoint.path()
+						+ "' is already the path of " + existing.source() + "; give each webhook endpoint its own path");
 			}
-		});
-		return settings;
+		}
+		return sources;
 	}
 
-	private EndpointSettings defaultSettingsFor(String path, List<WebhookHandlerMethod> methods) {
-		List<String> defaultSecrets = defaultSecrets();
-		if (defaultSecrets.isEmpty()) {
+	private EndpointSource defaultSourceFor(String path, List<WebhookHandlerMethod> methods) {
+		if (this.settings.defaultSecrets().isEmpty()) {
 			throw new IllegalStateException("@PolarWebhook method " + methods.get(0) + " receives deliveries at "
 					+ path + ", which has no secret: set polar.webhook.secret, or add an entry to "
 					+ "polar.webhook.endpoints with this path and the endpoint's secret from Polar");
 		}
-		return new EndpointSettings("polar.webhook.secret", defaultSecrets);
-	}
-
-	private List<String> defaultSecrets() {
-		return secrets(this.properties.getSecret(), this.properties.getPreviousSecrets());
-	}
-
-	private static List<String> secrets(@Nullable String secret, List<String> previousSecrets) {
-		List<String> secrets = new ArrayList<>();
-		if (StringUtils.hasText(secret)) {
-			secrets.add(secret);
-			previousSecrets.stream().filter(StringUtils::hasText).forEach(secrets::add);
-		}
-		return secrets;
+		return new EndpointSource("polar.webhook.secret", this.settings.defaultSecrets());
 	}
 
 	private Map<String, List<WebhookHandlerMethod>> findHandlerMethods() {
@@ -186,7 +173,7 @@ final class PolarWebhookHandlerMapping extends AbstractHandlerMapping implements
 	private String path(ApplicationContext context, PolarWebhook annotation) {
 		String path = context.getEnvironment().resolveRequiredPlaceholders(annotation.path());
 		if (!StringUtils.hasText(path)) {
-			return this.properties.getPath();
+			return this.settings.defaultPath();
 		}
 		if (!path.startsWith("/")) {
 			throw new IllegalStateException("@PolarWebhook path '" + path + "' must start with '/'");
@@ -205,7 +192,7 @@ final class PolarWebhookHandlerMapping extends AbstractHandlerMapping implements
 	 * @param request the request
 	 * @return whether its path is a webhook endpoint's
 	 */
-	boolean matches(HttpServletRequest request) {
+	public boolean matches(HttpServletRequest request) {
 		return this.endpoints.containsKey(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
 	}
 
@@ -221,11 +208,11 @@ final class PolarWebhookHandlerMapping extends AbstractHandlerMapping implements
 	 * Returns the paths of the endpoints.
 	 * @return the paths
 	 */
-	Set<String> paths() {
+	public Set<String> paths() {
 		return this.endpoints.keySet();
 	}
 
-	private record EndpointSettings(String source, List<String> secrets) {
+	private record EndpointSource(String source, List<String> secrets) {
 	}
 
 }

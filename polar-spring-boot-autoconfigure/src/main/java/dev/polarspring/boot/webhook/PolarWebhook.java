@@ -1,4 +1,4 @@
-package dev.polarspring.autoconfigure.webhook;
+package dev.polarspring.boot.webhook;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -41,7 +41,7 @@ import org.springframework.core.annotation.AliasFor;
  * delivery is being processed, and 500 with an empty body when the method or a listener throws,
  * so Polar retries.
  *
- * @see PolarWebhookProperties
+ * @see WebhookEndpointSettings
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

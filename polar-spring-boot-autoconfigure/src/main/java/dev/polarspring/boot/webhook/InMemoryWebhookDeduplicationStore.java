@@ -1,4 +1,4 @@
-package dev.polarspring.autoconfigure.webhook;
+package dev.polarspring.boot.webhook;
 
 import java.time.Clock;
 import java.time.Duration;

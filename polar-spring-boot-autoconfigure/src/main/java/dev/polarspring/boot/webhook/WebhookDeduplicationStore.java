@@ -1,4 +1,4 @@
-package dev.polarspring.autoconfigure.webhook;
+package dev.polarspring.boot.webhook;
 
 /**
  * Remembers which webhook deliveries were processed, by {@code webhook-id}, so a delivery Polar

@@ -1,10 +1,10 @@
-package dev.polarspring.autoconfigure.webhook;
+package dev.polarspring.boot.webhook;
 
 /**
  * Records how each webhook delivery was answered and how long it took.
  */
 @FunctionalInterface
-interface WebhookDeliveryMetrics {
+public interface WebhookDeliveryMetrics {
 
 	/**
 	 * Records nothing, for applications without Micrometer.

@@ -1,4 +1,4 @@
-package dev.polarspring.autoconfigure.webhook;
+package dev.polarspring.boot.webhook;
 
 import java.util.concurrent.TimeUnit;
 
@@ -16,16 +16,20 @@ import io.micrometer.core.instrument.Timer;
  * Its count is the number of deliveries; the type is only taken from verified bodies, so only
  * Polar can add tag values.
  */
-final class MicrometerWebhookDeliveryMetrics implements WebhookDeliveryMetrics {
+public final class MicrometerWebhookDeliveryMetrics implements WebhookDeliveryMetrics {
 
 	/**
 	 * Name of the timer.
 	 */
-	static final String METER_NAME = "polar.webhook.deliveries";
+	public static final String METER_NAME = "polar.webhook.deliveries";
 
 	private final MeterRegistry registry;
 
-	MicrometerWebhookDeliveryMetrics(MeterRegistry registry) {
+	/**
+	 * Creates the metrics.
+	 * @param registry where the timer is registered
+	 */
+	public MicrometerWebhookDeliveryMetrics(MeterRegistry registry) {
 		this.registry = registry;
 	}
 
