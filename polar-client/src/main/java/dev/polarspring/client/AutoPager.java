@@ -11,12 +11,15 @@ import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every item of a list operation, across pages, as an {@link Iterable} or a {@link Stream}.
+ * Every item of a list operation, across pages, as an {@link Iterable} or a
+ * {@link Stream}.
  *
- * <p>Lazy: nothing is fetched until the iteration starts, and the next page is fetched only when
- * the items of the current one are used up, so only one page is held in memory at a time. Each
- * {@link #iterator()} or {@link #stream()} starts again from the first page. Breaking out of the
- * loop (or a short-circuiting stream operation such as {@code findFirst}) stops fetching.
+ * <p>
+ * Lazy: nothing is fetched until the iteration starts, and the next page is fetched only
+ * when the items of the current one are used up, so only one page is held in memory at a
+ * time. Each {@link #iterator()} or {@link #stream()} starts again from the first page.
+ * Breaking out of the loop (or a short-circuiting stream operation such as
+ * {@code findFirst}) stops fetching.
  *
  * @param <T> the item type
  */
@@ -52,8 +55,8 @@ public final class AutoPager<T> implements Iterable<T> {
 	 * @return a new stream starting at the first page
 	 */
 	public Stream<T> stream() {
-		return StreamSupport.stream(
-				Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
+		return StreamSupport
+			.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
 	}
 
 	/**
@@ -76,7 +79,8 @@ public final class AutoPager<T> implements Iterable<T> {
 			if (this.page == null) {
 				advanceTo(this.firstPage.get());
 			}
-			// Loop rather than recurse: a page may be empty yet report another page after it.
+			// Loop rather than recurse: a page may be empty yet report another page after
+			// it.
 			while (!this.items.hasNext() && this.page.hasNextPage()) {
 				advanceTo(this.page.nextPage());
 			}

@@ -1,8 +1,9 @@
 package dev.polarspring.client;
 
 /**
- * The version of this library, read once from the jar manifest's {@code Implementation-Version};
- * "dev" when running from classes outside a jar (tests, an IDE).
+ * The version of this library, read once from the jar manifest's
+ * {@code Implementation-Version}; "dev" when running from classes outside a jar (tests,
+ * an IDE).
  */
 final class LibraryVersion {
 

@@ -13,13 +13,15 @@ import org.springframework.util.Assert;
 /**
  * One page of a list operation: its items and what is known about the pages after it.
  *
- * <p>Polar numbers pages from 1. Most list operations report the total count and the last page
- * number; a few (events with {@code depth} or {@code parent_id}) only say whether another page
- * follows, in which case {@link #totalCount()} and {@link #maxPage()} are empty. Either way
- * {@link #hasNextPage()} and {@link #nextPage()} work, and {@link #autoPager()} walks every item
- * from this page on.
+ * <p>
+ * Polar numbers pages from 1. Most list operations report the total count and the last
+ * page number; a few (events with {@code depth} or {@code parent_id}) only say whether
+ * another page follows, in which case {@link #totalCount()} and {@link #maxPage()} are
+ * empty. Either way {@link #hasNextPage()} and {@link #nextPage()} work, and
+ * {@link #autoPager()} walks every item from this page on.
  *
- * <p>Immutable; {@link #nextPage()} sends a request each time it is called.
+ * <p>
+ * Immutable; {@link #nextPage()} sends a request each time it is called.
  *
  * @param <T> the item type
  */
@@ -107,7 +109,8 @@ public final class Page<T> {
 
 	/**
 	 * Returns the number of items in all pages.
-	 * @return the total count, or empty when the list only reports whether another page follows
+	 * @return the total count, or empty when the list only reports whether another page
+	 * follows
 	 */
 	public OptionalLong totalCount() {
 		return (this.totalCount != null) ? OptionalLong.of(this.totalCount) : OptionalLong.empty();
@@ -115,7 +118,8 @@ public final class Page<T> {
 
 	/**
 	 * Returns the number of the last page.
-	 * @return the last page number, or empty when the list only reports whether another page follows
+	 * @return the last page number, or empty when the list only reports whether another
+	 * page follows
 	 */
 	public OptionalInt maxPage() {
 		return (this.maxPage != null) ? OptionalInt.of(this.maxPage) : OptionalInt.empty();
@@ -143,8 +147,8 @@ public final class Page<T> {
 	}
 
 	/**
-	 * Returns an auto-pager over the items of this page and every page after it, fetched as the
-	 * iteration reaches them.
+	 * Returns an auto-pager over the items of this page and every page after it, fetched
+	 * as the iteration reaches them.
 	 * @return the auto-pager
 	 */
 	public AutoPager<T> autoPager() {
@@ -153,8 +157,8 @@ public final class Page<T> {
 
 	@Override
 	public String toString() {
-		return "Page{pageNumber=" + this.pageNumber + ", items=" + this.items.size() + ", totalCount="
-				+ this.totalCount + ", maxPage=" + this.maxPage + ", hasNextPage=" + this.hasNextPage + "}";
+		return "Page{pageNumber=" + this.pageNumber + ", items=" + this.items.size() + ", totalCount=" + this.totalCount
+				+ ", maxPage=" + this.maxPage + ", hasNextPage=" + this.hasNextPage + "}";
 	}
 
 }

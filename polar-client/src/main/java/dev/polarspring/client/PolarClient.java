@@ -17,8 +17,9 @@ import dev.polarspring.client.observation.PolarClientObservationConvention;
 import dev.polarspring.client.resource.CustomerPortalClient;
 
 /**
- * The entry point to the Polar API. Built once with {@link #builder()}, thread-safe, and meant to
- * be shared: derive clients with other defaults with {@link #withOptions(RequestOptions)}.
+ * The entry point to the Polar API. Built once with {@link #builder()}, thread-safe, and
+ * meant to be shared: derive clients with other defaults with
+ * {@link #withOptions(RequestOptions)}.
  *
  * <pre>{@code
  * PolarClient polar = PolarClient.builder()
@@ -27,13 +28,16 @@ import dev.polarspring.client.resource.CustomerPortalClient;
  *     .build();
  * }</pre>
  *
- * <p>Each resource has its client, reached through an accessor: {@code polar.products().list()},
+ * <p>
+ * Each resource has its client, reached through an accessor:
+ * {@code polar.products().list()},
  * {@code polar.customers().members().get(customerId, memberId)},
  * {@code polar.customerPortal(sessionToken).orders().list()}.
  *
- * <p>Every request carries {@code Polar-Version} (the API version this client was generated for,
- * unless set otherwise), {@code User-Agent: polar-spring-boot/<version>} and, where configured,
- * {@code Polar-Organization}.
+ * <p>
+ * Every request carries {@code Polar-Version} (the API version this client was generated
+ * for, unless set otherwise), {@code User-Agent: polar-spring-boot/<version>} and, where
+ * configured, {@code Polar-Organization}.
  */
 public final class PolarClient extends PolarResources {
 
@@ -58,8 +62,8 @@ public final class PolarClient extends PolarResources {
 	}
 
 	/**
-	 * Returns a client sharing this one's connections whose calls use other default options. This
-	 * client is left untouched.
+	 * Returns a client sharing this one's connections whose calls use other default
+	 * options. This client is left untouched.
 	 * @param defaults options merged over this client's defaults, field by field
 	 * @return the derived client
 	 */
@@ -68,8 +72,8 @@ public final class PolarClient extends PolarResources {
 	}
 
 	/**
-	 * Returns a client whose customer-portal calls authenticate with a customer or member session
-	 * token. This client is left untouched.
+	 * Returns a client whose customer-portal calls authenticate with a customer or member
+	 * session token. This client is left untouched.
 	 * @param sessionToken the session token, as created by the customer sessions API
 	 * @return the derived client
 	 */
@@ -78,9 +82,10 @@ public final class PolarClient extends PolarResources {
 	}
 
 	/**
-	 * Returns the customer-portal client whose calls authenticate with a customer or member session
-	 * token. This client is left untouched.
-	 * @param sessionToken the session token, as created by {@code customerSessions().create(...)}
+	 * Returns the customer-portal client whose calls authenticate with a customer or
+	 * member session token. This client is left untouched.
+	 * @param sessionToken the session token, as created by
+	 * {@code customerSessions().create(...)}
 	 * @return the customer-portal client bound to the token
 	 */
 	public CustomerPortalClient customerPortal(String sessionToken) {
@@ -136,7 +141,8 @@ public final class PolarClient extends PolarResources {
 
 		/**
 		 * Sets the organization (or personal) access token.
-		 * @param accessToken the token, as created in Polar's settings for the chosen server
+		 * @param accessToken the token, as created in Polar's settings for the chosen
+		 * server
 		 * @return this builder
 		 */
 		public Builder accessToken(String accessToken) {
@@ -146,9 +152,10 @@ public final class PolarClient extends PolarResources {
 		}
 
 		/**
-		 * Sets where the access token comes from, for tokens that rotate. The supplier is asked on
-		 * every call that needs a token, so it should be cheap.
-		 * @param accessToken supplies the current token, or {@code null} when there is none
+		 * Sets where the access token comes from, for tokens that rotate. The supplier is
+		 * asked on every call that needs a token, so it should be cheap.
+		 * @param accessToken supplies the current token, or {@code null} when there is
+		 * none
 		 * @return this builder
 		 */
 		public Builder accessToken(Supplier<@Nullable String> accessToken) {
@@ -169,8 +176,10 @@ public final class PolarClient extends PolarResources {
 		}
 
 		/**
-		 * Sets the base URL, for a stub server or a proxy; replaces {@link #server(PolarServer)}.
-		 * @param baseUrl an absolute http or https URL, such as {@code http://localhost:8080}
+		 * Sets the base URL, for a stub server or a proxy; replaces
+		 * {@link #server(PolarServer)}.
+		 * @param baseUrl an absolute http or https URL, such as
+		 * {@code http://localhost:8080}
 		 * @return this builder
 		 */
 		public Builder baseUrl(String baseUrl) {
@@ -180,20 +189,22 @@ public final class PolarClient extends PolarResources {
 				uri = URI.create(baseUrl);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("baseUrl must be an absolute http or https URL, was '" + baseUrl + "'",
-						ex);
+				throw new IllegalArgumentException(
+						"baseUrl must be an absolute http or https URL, was '" + baseUrl + "'", ex);
 			}
 			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			Assert.isTrue((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-					&& uri.getRawQuery() == null && uri.getRawFragment() == null,
+			Assert.isTrue(
+					(scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+							&& uri.getRawQuery() == null && uri.getRawFragment() == null,
 					() -> "baseUrl must be an absolute http or https URL without query, was '" + baseUrl + "'");
 			this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 			return this;
 		}
 
 		/**
-		 * Sets the API version sent as {@code Polar-Version}. Defaults to {@value #DEFAULT_API_VERSION},
-		 * the version the models were generated for; an unknown version makes Polar answer 404.
+		 * Sets the API version sent as {@code Polar-Version}. Defaults to
+		 * {@value #DEFAULT_API_VERSION}, the version the models were generated for; an
+		 * unknown version makes Polar answer 404.
 		 * @param apiVersion the version, such as {@code 2026-10}
 		 * @return this builder
 		 */
@@ -204,8 +215,8 @@ public final class PolarClient extends PolarResources {
 		}
 
 		/**
-		 * Sets the organization sent as {@code Polar-Organization}, for personal tokens that reach
-		 * several organizations.
+		 * Sets the organization sent as {@code Polar-Organization}, for personal tokens
+		 * that reach several organizations.
 		 * @param organizationId the organization id, or {@code null} for none
 		 * @return this builder
 		 */
@@ -225,8 +236,8 @@ public final class PolarClient extends PolarResources {
 		}
 
 		/**
-		 * Sets how long to wait for an answer. Defaults to 60 seconds; a call may set its own with
-		 * {@link RequestOptions.Builder#timeout(Duration)}.
+		 * Sets how long to wait for an answer. Defaults to 60 seconds; a call may set its
+		 * own with {@link RequestOptions.Builder#timeout(Duration)}.
 		 * @param readTimeout a positive duration
 		 * @return this builder
 		 */
@@ -243,8 +254,10 @@ public final class PolarClient extends PolarResources {
 		}
 
 		/**
-		 * Sets how failed calls are retried. Defaults to {@link RetrySettings#defaults()}.
-		 * @param retrySettings the settings; {@link RetrySettings#disabled()} turns retries off
+		 * Sets how failed calls are retried. Defaults to
+		 * {@link RetrySettings#defaults()}.
+		 * @param retrySettings the settings; {@link RetrySettings#disabled()} turns
+		 * retries off
 		 * @return this builder
 		 */
 		public Builder retrySettings(RetrySettings retrySettings) {
@@ -254,11 +267,12 @@ public final class PolarClient extends PolarResources {
 		}
 
 		/**
-		 * Sets the {@link RestClient.Builder} to start from, such as Spring Boot's, so its
-		 * interceptors, observation registry and customizations apply. It is cloned: later changes to
-		 * it do not reach this client. Its request factory is replaced by the one from
-		 * {@link #requestFactory(RequestFactoryProvider)}, and its message converters are not used:
-		 * the client reads and writes JSON with its own mapper.
+		 * Sets the {@link RestClient.Builder} to start from, such as Spring Boot's, so
+		 * its interceptors, observation registry and customizations apply. It is cloned:
+		 * later changes to it do not reach this client. Its request factory is replaced
+		 * by the one from {@link #requestFactory(RequestFactoryProvider)}, and its
+		 * message converters are not used: the client reads and writes JSON with its own
+		 * mapper.
 		 * @param restClientBuilder the builder to clone
 		 * @return this builder
 		 */
@@ -269,8 +283,8 @@ public final class PolarClient extends PolarResources {
 		}
 
 		/**
-		 * Sets what creates the HTTP request factories, given the connect and read timeouts. Defaults
-		 * to {@link RequestFactoryProvider#jdk()}.
+		 * Sets what creates the HTTP request factories, given the connect and read
+		 * timeouts. Defaults to {@link RequestFactoryProvider#jdk()}.
 		 * @param requestFactories the provider
 		 * @return this builder
 		 */
@@ -303,8 +317,9 @@ public final class PolarClient extends PolarResources {
 		}
 
 		/**
-		 * Sets the registry that records one {@code polar.client.requests} observation per API call,
-		 * retries included. Defaults to {@link ObservationRegistry#NOOP}, which records nothing.
+		 * Sets the registry that records one {@code polar.client.requests} observation
+		 * per API call, retries included. Defaults to {@link ObservationRegistry#NOOP},
+		 * which records nothing.
 		 * @param observationRegistry the registry
 		 * @return this builder
 		 */

@@ -1,8 +1,8 @@
 package dev.polarspring.client;
 
 /**
- * The Polar environments. Tokens are issued per environment: a sandbox token is rejected by
- * production and the other way round.
+ * The Polar environments. Tokens are issued per environment: a sandbox token is rejected
+ * by production and the other way round.
  */
 public enum PolarServer {
 
@@ -12,7 +12,8 @@ public enum PolarServer {
 	PRODUCTION("https://api.polar.sh"),
 
 	/**
-	 * Polar's test environment, {@code https://sandbox-api.polar.sh}: no real money moves.
+	 * Polar's test environment, {@code https://sandbox-api.polar.sh}: no real money
+	 * moves.
 	 */
 	SANDBOX("https://sandbox-api.polar.sh");
 

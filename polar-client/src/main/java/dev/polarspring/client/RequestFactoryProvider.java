@@ -9,13 +9,15 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 
 /**
- * Creates the request factories the client sends through, one per read timeout: the client's own,
- * and one for each distinct timeout given in {@link RequestOptions} (each created once and kept).
+ * Creates the request factories the client sends through, one per read timeout: the
+ * client's own, and one for each distinct timeout given in {@link RequestOptions} (each
+ * created once and kept).
  *
- * <p>The default sends through the JDK's {@link HttpClient}, one client shared by every read
+ * <p>
+ * The default sends through the JDK's {@link HttpClient}, one client shared by every read
  * timeout. Spring Boot's auto-configuration provides one built from Boot's
- * {@code ClientHttpRequestFactoryBuilder}, so SSL bundles and {@code spring.http.clients.*}
- * settings apply.
+ * {@code ClientHttpRequestFactoryBuilder}, so SSL bundles and
+ * {@code spring.http.clients.*} settings apply.
  */
 @FunctionalInterface
 public interface RequestFactoryProvider {
@@ -29,8 +31,9 @@ public interface RequestFactoryProvider {
 	ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout);
 
 	/**
-	 * Returns a provider backed by the JDK's {@link HttpClient}. Request factories it creates for the
-	 * same connect timeout share one {@code HttpClient}, and so its connection pool.
+	 * Returns a provider backed by the JDK's {@link HttpClient}. Request factories it
+	 * creates for the same connect timeout share one {@code HttpClient}, and so its
+	 * connection pool.
 	 * @return a new provider
 	 */
 	static RequestFactoryProvider jdk() {

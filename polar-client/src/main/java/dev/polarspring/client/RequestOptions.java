@@ -15,13 +15,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
- * Options for one call, or defaults for every call of a derived client: timeout, retries, extra
- * headers, tokens, and extra query or body properties the SDK does not know yet.
+ * Options for one call, or defaults for every call of a derived client: timeout, retries,
+ * extra headers, tokens, and extra query or body properties the SDK does not know yet.
  *
- * <p>Every option is optional. {@link #orElse(RequestOptions)} fills the options this instance
- * leaves unset from another one, so per-call options override client defaults field by field, and
- * headers, query parameters and body properties are merged name by name. Immutable and
- * thread-safe; {@link #toString()} never shows a token.
+ * <p>
+ * Every option is optional. {@link #orElse(RequestOptions)} fills the options this
+ * instance leaves unset from another one, so per-call options override client defaults
+ * field by field, and headers, query parameters and body properties are merged name by
+ * name. Immutable and thread-safe; {@link #toString()} never shows a token.
  */
 public final class RequestOptions {
 
@@ -81,9 +82,9 @@ public final class RequestOptions {
 	}
 
 	/**
-	 * Returns options with every unset option taken from {@code defaults}. Headers, query parameters
-	 * and body properties are merged: an entry of this instance replaces the entry with the same
-	 * name in {@code defaults}.
+	 * Returns options with every unset option taken from {@code defaults}. Headers, query
+	 * parameters and body properties are merged: an entry of this instance replaces the
+	 * entry with the same name in {@code defaults}.
 	 * @param defaults the options to fall back on
 	 * @return the merged options
 	 */
@@ -126,14 +127,16 @@ public final class RequestOptions {
 
 	/**
 	 * Returns how many times a failed call may be retried.
-	 * @return the number of retries, or {@code null} to use the client's {@link RetrySettings}
+	 * @return the number of retries, or {@code null} to use the client's
+	 * {@link RetrySettings}
 	 */
 	public @Nullable Integer maxRetries() {
 		return this.maxRetries;
 	}
 
 	/**
-	 * Returns whether POST and PATCH may be retried after failures that may have reached Polar.
+	 * Returns whether POST and PATCH may be retried after failures that may have reached
+	 * Polar.
 	 * @return the choice, or {@code null} to use the client's {@link RetrySettings}
 	 */
 	public @Nullable Boolean retryNonIdempotent() {
@@ -149,8 +152,8 @@ public final class RequestOptions {
 	}
 
 	/**
-	 * Returns the access token that replaces the client's for operations authenticated with an
-	 * organization or personal access token.
+	 * Returns the access token that replaces the client's for operations authenticated
+	 * with an organization or personal access token.
 	 * @return the token, or {@code null} to use the client's
 	 */
 	public @Nullable String accessToken() {
@@ -174,9 +177,9 @@ public final class RequestOptions {
 	}
 
 	/**
-	 * Returns the extra properties merged into the call's JSON (or form) body, for fields the SDK does
-	 * not know yet. A property with the same name as one of the body's replaces it; a {@code null}
-	 * value sends an explicit JSON {@code null}.
+	 * Returns the extra properties merged into the call's JSON (or form) body, for fields
+	 * the SDK does not know yet. A property with the same name as one of the body's
+	 * replaces it; a {@code null} value sends an explicit JSON {@code null}.
 	 * @return the properties by name
 	 */
 	public Map<String, @Nullable Object> bodyProperties() {
@@ -192,8 +195,8 @@ public final class RequestOptions {
 			return false;
 		}
 		return Objects.equals(this.timeout, that.timeout) && Objects.equals(this.maxRetries, that.maxRetries)
-				&& Objects.equals(this.retryNonIdempotent, that.retryNonIdempotent)
-				&& this.headers.equals(that.headers) && Objects.equals(this.accessToken, that.accessToken)
+				&& Objects.equals(this.retryNonIdempotent, that.retryNonIdempotent) && this.headers.equals(that.headers)
+				&& Objects.equals(this.accessToken, that.accessToken)
 				&& Objects.equals(this.customerSessionToken, that.customerSessionToken)
 				&& this.queryParams.equals(that.queryParams) && this.bodyProperties.equals(that.bodyProperties);
 	}
@@ -206,7 +209,8 @@ public final class RequestOptions {
 
 	@Override
 	public String toString() {
-		// Tokens are never printed, not even in part; header values may carry credentials too.
+		// Tokens are never printed, not even in part; header values may carry credentials
+		// too.
 		return "RequestOptions{timeout=" + this.timeout + ", maxRetries=" + this.maxRetries + ", retryNonIdempotent="
 				+ this.retryNonIdempotent + ", headers=" + this.headers.headerNames() + ", accessToken="
 				+ mask(this.accessToken) + ", customerSessionToken=" + mask(this.customerSessionToken)
@@ -277,8 +281,8 @@ public final class RequestOptions {
 		}
 
 		/**
-		 * Sets whether POST and PATCH may be retried after failures that may have reached Polar. Only
-		 * safe where a duplicate is harmless: Polar has no idempotency keys.
+		 * Sets whether POST and PATCH may be retried after failures that may have reached
+		 * Polar. Only safe where a duplicate is harmless: Polar has no idempotency keys.
 		 * @param retryNonIdempotent whether to retry them
 		 * @return this builder
 		 */
@@ -300,8 +304,8 @@ public final class RequestOptions {
 		}
 
 		/**
-		 * Sets the access token that replaces the client's for this call (or for every call of a
-		 * derived client).
+		 * Sets the access token that replaces the client's for this call (or for every
+		 * call of a derived client).
 		 * @param accessToken an organization or personal access token
 		 * @return this builder
 		 */
@@ -313,7 +317,8 @@ public final class RequestOptions {
 
 		/**
 		 * Sets the customer or member session token that customer-portal operations send.
-		 * @param customerSessionToken the session token, as created by the customer sessions API
+		 * @param customerSessionToken the session token, as created by the customer
+		 * sessions API
 		 * @return this builder
 		 */
 		public Builder customerSessionToken(String customerSessionToken) {
@@ -323,8 +328,8 @@ public final class RequestOptions {
 		}
 
 		/**
-		 * Sets an extra query parameter, replacing any earlier values of the same name. Several values
-		 * repeat the name ({@code a=1&a=2}).
+		 * Sets an extra query parameter, replacing any earlier values of the same name.
+		 * Several values repeat the name ({@code a=1&a=2}).
 		 * @param name the parameter name
 		 * @param values the values, sent in order
 		 * @return this builder
@@ -336,9 +341,11 @@ public final class RequestOptions {
 		}
 
 		/**
-		 * Sets an extra property of the request body, for fields the SDK does not know yet.
+		 * Sets an extra property of the request body, for fields the SDK does not know
+		 * yet.
 		 * @param name the property name as Polar spells it, such as {@code new_field}
-		 * @param value the value, serialized with the SDK's JSON mapper; {@code null} sends JSON null
+		 * @param value the value, serialized with the SDK's JSON mapper; {@code null}
+		 * sends JSON null
 		 * @return this builder
 		 */
 		public Builder bodyProperty(String name, @Nullable Object value) {

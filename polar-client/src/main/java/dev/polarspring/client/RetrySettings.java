@@ -5,28 +5,31 @@ import java.time.Duration;
 import org.springframework.util.Assert;
 
 /**
- * How the client retries failed calls: on HTTP 429, 500, 502, 503, 504 and connection failures,
- * waiting with exponential backoff and jitter between attempts, or as long as Polar's
- * {@code Retry-After} asks (up to {@link #maxRetryAfter()}).
+ * How the client retries failed calls: on HTTP 429, 500, 502, 503, 504 and connection
+ * failures, waiting with exponential backoff and jitter between attempts, or as long as
+ * Polar's {@code Retry-After} asks (up to {@link #maxRetryAfter()}).
  *
- * <p>GET, PUT and DELETE are retried freely. POST and PATCH are retried only when the request
- * cannot have reached Polar (connection refused, HTTP 429), unless
- * {@link #retryNonIdempotent()} is set: Polar has no idempotency keys, so a repeated POST can
- * create a second checkout or customer.
+ * <p>
+ * GET, PUT and DELETE are retried freely. POST and PATCH are retried only when the
+ * request cannot have reached Polar (connection refused, HTTP 429), unless
+ * {@link #retryNonIdempotent()} is set: Polar has no idempotency keys, so a repeated POST
+ * can create a second checkout or customer.
  *
- * @param maxRetries how many times a failed call is retried after the first attempt; 0 disables
- * retries
+ * @param maxRetries how many times a failed call is retried after the first attempt; 0
+ * disables retries
  * @param initialDelay the wait before the first retry
  * @param maxDelay the longest wait between two attempts computed by backoff
  * @param multiplier how much the wait grows from one retry to the next
- * @param jitter the fraction, between 0 and 1, of each wait that is randomly removed so that
- * clients failing together do not retry together
- * @param maxRetryAfter the longest {@code Retry-After} wait honoured; longer requests are cut to this
- * @param retryNonIdempotent whether POST and PATCH are retried after failures that may have reached
- * Polar (5xx answers, connections reset or timed out after the request was sent)
+ * @param jitter the fraction, between 0 and 1, of each wait that is randomly removed so
+ * that clients failing together do not retry together
+ * @param maxRetryAfter the longest {@code Retry-After} wait honoured; longer requests are
+ * cut to this
+ * @param retryNonIdempotent whether POST and PATCH are retried after failures that may
+ * have reached Polar (5xx answers, connections reset or timed out after the request was
+ * sent)
  */
-public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxDelay, double multiplier,
-		double jitter, Duration maxRetryAfter, boolean retryNonIdempotent) {
+public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxDelay, double multiplier, double jitter,
+		Duration maxRetryAfter, boolean retryNonIdempotent) {
 
 	private static final RetrySettings DEFAULTS = new RetrySettings(2, Duration.ofMillis(500), Duration.ofSeconds(8),
 			2.0, 0.25, Duration.ofSeconds(60), false);
@@ -39,7 +42,8 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
 	 * @param multiplier the growth of the wait per retry
 	 * @param jitter the random fraction removed from each wait
 	 * @param maxRetryAfter the longest {@code Retry-After} honoured
-	 * @param retryNonIdempotent whether POST and PATCH may be retried after they may have reached Polar
+	 * @param retryNonIdempotent whether POST and PATCH may be retried after they may have
+	 * reached Polar
 	 */
 	public RetrySettings {
 		Assert.isTrue(maxRetries >= 0, () -> "maxRetries must not be negative, was " + maxRetries);
@@ -54,9 +58,9 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
 	}
 
 	/**
-	 * Returns the defaults: 2 retries, 500 ms initial delay doubling up to 8 s, 25% jitter,
-	 * {@code Retry-After} honoured up to 60 s, POST and PATCH not retried once they may have reached
-	 * Polar.
+	 * Returns the defaults: 2 retries, 500 ms initial delay doubling up to 8 s, 25%
+	 * jitter, {@code Retry-After} honoured up to 60 s, POST and PATCH not retried once
+	 * they may have reached Polar.
 	 * @return the default settings
 	 */
 	public static RetrySettings defaults() {
@@ -113,8 +117,8 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
 
 	/**
 	 * Returns a copy with another jitter.
-	 * @param jitter the fraction, between 0 and 1, of each wait that is randomly removed; 0 makes
-	 * waits exact
+	 * @param jitter the fraction, between 0 and 1, of each wait that is randomly removed;
+	 * 0 makes waits exact
 	 * @return the new settings
 	 */
 	public RetrySettings withJitter(double jitter) {
@@ -133,9 +137,10 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
 	}
 
 	/**
-	 * Returns a copy that does or does not retry POST and PATCH after failures that may have reached
-	 * Polar.
-	 * @param retryNonIdempotent whether to retry them; only safe where a duplicate is harmless
+	 * Returns a copy that does or does not retry POST and PATCH after failures that may
+	 * have reached Polar.
+	 * @param retryNonIdempotent whether to retry them; only safe where a duplicate is
+	 * harmless
 	 * @return the new settings
 	 */
 	public RetrySettings withRetryNonIdempotent(boolean retryNonIdempotent) {
@@ -147,8 +152,8 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
 	 * Computes the backoff wait before a retry.
 	 * @param retry the retry about to happen, 1 for the first
 	 * @param random a value between 0 (inclusive) and 1 (exclusive) that picks the jitter
-	 * @return {@code initialDelay * multiplier^(retry-1)}, capped at {@code maxDelay}, less the
-	 * random jitter fraction
+	 * @return {@code initialDelay * multiplier^(retry-1)}, capped at {@code maxDelay},
+	 * less the random jitter fraction
 	 */
 	public Duration backoff(int retry, double random) {
 		double exponential = this.initialDelay.toNanos() * Math.pow(this.multiplier, Math.max(0, retry - 1));

@@ -3,8 +3,8 @@ package dev.polarspring.client;
 import java.time.Duration;
 
 /**
- * Waits between retries. The default blocks the calling thread; tests inject one that records
- * the waits and returns at once.
+ * Waits between retries. The default blocks the calling thread; tests inject one that
+ * records the waits and returns at once.
  */
 @FunctionalInterface
 public interface Sleeper {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A sleeper that records the waits asked of it and returns at once, so retry tests never wait.
+ * A sleeper that records the waits asked of it and returns at once, so retry tests never
+ * wait.
  */
 public final class RecordingSleeper implements Sleeper {
 

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * No two public types of the client share a simple name: an IDE that imports the wrong one
- * gives code that compiles and does the wrong thing (an {@code @EventListener} for the Events
- * API's object instead of the webhook event never fires).
+ * No two public types of the client share a simple name: an IDE that imports the wrong
+ * one gives code that compiles and does the wrong thing (an {@code @EventListener} for
+ * the Events API's object instead of the webhook event never fires).
  */
 class TypeNameTests {
 
@@ -55,14 +55,15 @@ class TypeNameTests {
 	}
 
 	/**
-	 * Lists the top-level classes compiled from the client's main sources, hand-written and
-	 * generated (not the tests).
+	 * Lists the top-level classes compiled from the client's main sources, hand-written
+	 * and generated (not the tests).
 	 */
 	private static List<String> clientClasses() throws IOException, URISyntaxException {
 		Path root = Path.of(PolarClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 		try (Stream<Path> files = Files.walk(root.resolve("dev/polarspring/client"))) {
 			return files.map((file) -> root.relativize(file).toString().replace('\\', '/'))
-				.filter((file) -> file.endsWith(".class") && !file.contains("$") && !file.endsWith("package-info.class"))
+				.filter((file) -> file.endsWith(".class") && !file.contains("$")
+						&& !file.endsWith("package-info.class"))
 				.map((file) -> file.substring(0, file.length() - ".class".length()).replace('/', '.'))
 				.sorted()
 				.toList();

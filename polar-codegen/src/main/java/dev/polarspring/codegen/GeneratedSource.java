@@ -36,8 +36,8 @@ public record GeneratedSource(String path, String content) {
 	}
 
 	/**
-	 * Renders a type in a package as a generated file: tab indentation, no {@code java.lang}
-	 * imports, and the header saying it is generated.
+	 * Renders a type in a package as a generated file: tab indentation, no
+	 * {@code java.lang} imports, and the header saying it is generated.
 	 * @param packageName the package
 	 * @param type the type
 	 * @return the source
@@ -51,7 +51,8 @@ public record GeneratedSource(String path, String content) {
 	}
 
 	/**
-	 * Renders the {@code package-info.java} of a generated package, marking it {@code @NullMarked}.
+	 * Renders the {@code package-info.java} of a generated package, marking it
+	 * {@code @NullMarked}.
 	 * @param packageName the package
 	 * @param description the package's Javadoc text
 	 * @return the source
@@ -63,10 +64,10 @@ public record GeneratedSource(String path, String content) {
 	}
 
 	/**
-	 * Writes sources under a directory, leaving a file untouched when its content is already the
-	 * same (so an unchanged spec does not make the compiler see changed files), and deletes the
-	 * Java files an earlier run generated that this one does not (a renamed type must not linger
-	 * without {@code mvn clean}).
+	 * Writes sources under a directory, leaving a file untouched when its content is
+	 * already the same (so an unchanged spec does not make the compiler see changed
+	 * files), and deletes the Java files an earlier run generated that this one does not
+	 * (a renamed type must not linger without {@code mvn clean}).
 	 * @param directory the source root, owned by the generator
 	 * @param sources the sources
 	 * @throws IOException if a file cannot be written or deleted

@@ -11,10 +11,11 @@ import dev.polarspring.codegen.operation.OperationGenerator;
 /**
  * Generates the Java sources of {@code polar-client} from Polar's OpenAPI spec.
  *
- * <p>Usage: {@code Main <spec.json> <outputDir> [<handWrittenSourceRoot>]}. The
+ * <p>
+ * Usage: {@code Main <spec.json> <outputDir> [<handWrittenSourceRoot>]}. The
  * {@code polar-client} build runs it at {@code generate-sources}, passing its
- * {@code src/main/java}: no generated type takes the simple name of a hand-written class there
- * (see {@link Naming}).
+ * {@code src/main/java}: no generated type takes the simple name of a hand-written class
+ * there (see {@link Naming}).
  */
 public final class Main {
 
@@ -24,7 +25,10 @@ public final class Main {
 	/** The package of the generated resource clients and their params classes. */
 	public static final String RESOURCE_PACKAGE = "dev.polarspring.client.resource";
 
-	/** The package of {@code PolarClient}, where the generated {@code PolarResources} goes. */
+	/**
+	 * The package of {@code PolarClient}, where the generated {@code PolarResources}
+	 * goes.
+	 */
 	public static final String CLIENT_PACKAGE = "dev.polarspring.client";
 
 	/** The package of the generated webhook events. */
@@ -51,8 +55,8 @@ public final class Main {
 	}
 
 	/**
-	 * Generates every source for a spec, in a fixed order, with no hand-written class to keep
-	 * apart from.
+	 * Generates every source for a spec, in a fixed order, with no hand-written class to
+	 * keep apart from.
 	 * @param spec the spec
 	 * @return the sources
 	 */

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One Java type generated for the model: a record or request class for an object schema, an
- * enum, a sealed union or a tuple record.
+ * One Java type generated for the model: a record or request class for an object schema,
+ * an enum, a sealed union or a tuple record.
  */
 public sealed interface ModelType {
 
@@ -25,7 +25,8 @@ public sealed interface ModelType {
 	JsonNode schema();
 
 	/**
-	 * Returns the component name, or {@code null} for a type declared inline in another schema.
+	 * Returns the component name, or {@code null} for a type declared inline in another
+	 * schema.
 	 * @return the component name
 	 */
 	@Nullable String schemaName();
@@ -36,8 +37,8 @@ public sealed interface ModelType {
 	 * @param className the generated class
 	 * @param schemaName the component name
 	 * @param schema the schema
-	 * @param request whether a request body reaches it: it then becomes a class with a builder
-	 * that records which properties were set, rather than a record
+	 * @param request whether a request body reaches it: it then becomes a class with a
+	 * builder that records which properties were set, rather than a record
 	 */
 	record ObjectType(ClassName className, String schemaName, JsonNode schema, boolean request) implements ModelType {
 	}
@@ -61,15 +62,16 @@ public sealed interface ModelType {
 	 * @param schemaName the component name, or {@code null} when declared inline
 	 * @param schema the schema (its nullable wrapper removed)
 	 * @param members the member schemas, each a {@code $ref}, in spec order
-	 * @param discriminator the discriminator property, or {@code null} if the spec gives none
+	 * @param discriminator the discriminator property, or {@code null} if the spec gives
+	 * none
 	 */
 	record UnionType(ClassName className, @Nullable String schemaName, JsonNode schema, List<JsonNode> members,
 			@Nullable String discriminator) implements ModelType {
 	}
 
 	/**
-	 * A fixed-length array whose items have their own types ({@code prefixItems}), generated as a
-	 * record written as a JSON array.
+	 * A fixed-length array whose items have their own types ({@code prefixItems}),
+	 * generated as a record written as a JSON array.
 	 *
 	 * @param className the generated record
 	 * @param schemaName the component name, or {@code null} when declared inline

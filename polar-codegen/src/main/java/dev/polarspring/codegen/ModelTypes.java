@@ -25,40 +25,48 @@ import dev.polarspring.codegen.ModelType.TupleType;
 import dev.polarspring.codegen.ModelType.UnionType;
 
 /**
- * Every type the model generates, with its Java name: one per reachable component schema that
- * needs a class (objects, enums, unions) and one per distinct inline enum, union or tuple.
+ * Every type the model generates, with its Java name: one per reachable component schema
+ * that needs a class (objects, enums, unions) and one per distinct inline enum, union or
+ * tuple.
  *
- * <p>Component schemas that are only another type under a name (a string, a map, {@code $ref}
- * to another schema, {@code anyOf [Map, null]}) generate nothing: {@link TypeResolver} resolves
- * them to that type. Webhook payload schemas ({@code WebhookOrderPaidPayload}) generate no model
- * type either: the webhook event records stand for them.
+ * <p>
+ * Component schemas that are only another type under a name (a string, a map,
+ * {@code $ref} to another schema, {@code anyOf [Map, null]}) generate nothing:
+ * {@link TypeResolver} resolves them to that type. Webhook payload schemas
+ * ({@code WebhookOrderPaidPayload}) generate no model type either: the webhook event
+ * records stand for them.
  *
- * <p>Inline types are found by walking every reachable component (sorted by name, properties in
- * spec order), then every operation's parameters, request body and responses. Two inline
- * schemas with the same content (the same enum values; the same union members) share one type,
- * named where it is met first. The name is the first candidate not already taken by another
- * type:
+ * <p>
+ * Inline types are found by walking every reachable component (sorted by name, properties
+ * in spec order), then every operation's parameters, request body and responses. Two
+ * inline schemas with the same content (the same enum values; the same union members)
+ * share one type, named where it is met first. The name is the first candidate not
+ * already taken by another type:
  * <ul>
  * <li>enums: the schema's {@code title} when it is a PascalCase name of two words or more
  * ({@code CountryAlpha2}); otherwise owner + property ({@code BaseFactorType}); a query
  * parameter's enum tries the parameter name alone first ({@code Timezone});</li>
- * <li>unions: a request body's {@code title} ({@code SubscriptionCreate}); then the words the
- * member names share at the start and at the end ({@code CheckoutDiscountFixed...},
+ * <li>unions: a request body's {@code title} ({@code SubscriptionCreate}); then the words
+ * the member names share at the start and at the end ({@code CheckoutDiscountFixed...},
  * {@code CheckoutDiscountPercentage...} give {@code CheckoutDiscount};
- * {@code ProductPriceFixedCreate}, ... give {@code ProductPriceCreate}), if two words or more and
- * not a member's own name; then the shared start alone, then the shared end alone; then
- * {@code Any} + the shared words when they name a member ({@code LegacyRecurringProductPrice} or
- * {@code ProductPrice} gives {@code AnyProductPrice}); then owner + property;</li>
- * <li>tuples: the property name ({@code tax_id} gives {@code TaxId}), then owner + property.</li>
+ * {@code ProductPriceFixedCreate}, ... give {@code ProductPriceCreate}), if two words or
+ * more and not a member's own name; then the shared start alone, then the shared end
+ * alone; then {@code Any} + the shared words when they name a member
+ * ({@code LegacyRecurringProductPrice} or {@code ProductPrice} gives
+ * {@code AnyProductPrice}); then owner + property;</li>
+ * <li>tuples: the property name ({@code tax_id} gives {@code TaxId}), then owner +
+ * property.</li>
  * </ul>
- * Owner + property uses the singular for array items ({@code available_factors} items give
- * {@code ...AvailableFactor}). If every candidate is taken, generation fails naming the schema.
+ * Owner + property uses the singular for array items ({@code available_factors} items
+ * give {@code ...AvailableFactor}). If every candidate is taken, generation fails naming
+ * the schema.
  *
- * <p>No type takes a simple name the client uses elsewhere: the webhook package's names
- * ({@link Naming#webhookTypeNames}) and the hand-written classes the {@link Naming} was given.
- * Components follow the rules of {@link Naming} (Events API members such as
- * {@code OrderPaidEvent} become {@code OrderPaidSystemEvent}; any other name in use takes the
- * suffix {@code Record}); inline types skip such names like names already taken.
+ * <p>
+ * No type takes a simple name the client uses elsewhere: the webhook package's names
+ * ({@link Naming#webhookTypeNames}) and the hand-written classes the {@link Naming} was
+ * given. Components follow the rules of {@link Naming} (Events API members such as
+ * {@code OrderPaidEvent} become {@code OrderPaidSystemEvent}; any other name in use takes
+ * the suffix {@code Record}); inline types skip such names like names already taken.
  */
 public final class ModelTypes {
 
@@ -185,8 +193,8 @@ public final class ModelTypes {
 	}
 
 	/**
-	 * Returns every generated type: components first (by component name), then inline types (in
-	 * the order they were met).
+	 * Returns every generated type: components first (by component name), then inline
+	 * types (in the order they were met).
 	 * @return the types
 	 */
 	public List<ModelType> all() {
@@ -205,8 +213,8 @@ public final class ModelTypes {
 	}
 
 	/**
-	 * Returns the reachable component schemas that generate no type of their own because they
-	 * only name another type (a string, a map, a reference).
+	 * Returns the reachable component schemas that generate no type of their own because
+	 * they only name another type (a string, a map, a reference).
 	 * @return the alias component names, sorted
 	 */
 	public SortedSet<String> aliases() {
@@ -224,8 +232,8 @@ public final class ModelTypes {
 	}
 
 	/**
-	 * Returns the hand-written class whose name a type would have taken, had the naming rules
-	 * not kept it apart ({@code WebhookDeliveryRecord} gives the webhook package's
+	 * Returns the hand-written class whose name a type would have taken, had the naming
+	 * rules not kept it apart ({@code WebhookDeliveryRecord} gives the webhook package's
 	 * {@code WebhookDelivery}).
 	 * @param type a generated type
 	 * @return the hand-written class, or empty if the type has its plain name
@@ -262,8 +270,8 @@ public final class ModelTypes {
 	}
 
 	/**
-	 * Tells whether a schema is a union of objects (a sealed interface), as opposed to a union of
-	 * scalars or a nullable wrapper.
+	 * Tells whether a schema is a union of objects (a sealed interface), as opposed to a
+	 * union of scalars or a nullable wrapper.
 	 * @param schema any schema
 	 * @return whether it generates a sealed interface
 	 */
@@ -292,9 +300,10 @@ public final class ModelTypes {
 	}
 
 	/**
-	 * Returns the Java name of a component: {@link Naming#typeName} (a page named after the name
-	 * its items took), then {@link Naming#eventMemberName} for each union it is a member of, then
-	 * {@link Naming#apartFrom} if the name is in use elsewhere in the client.
+	 * Returns the Java name of a component: {@link Naming#typeName} (a page named after
+	 * the name its items took), then {@link Naming#eventMemberName} for each union it is
+	 * a member of, then {@link Naming#apartFrom} if the name is in use elsewhere in the
+	 * client.
 	 */
 	private String componentName(String schemaName) {
 		String known = this.componentNames.get(schemaName);
@@ -451,8 +460,7 @@ public final class ModelTypes {
 				return;
 			}
 		}
-		throw new IllegalStateException("No free Java name for the inline schema " + schema + "; tried "
-				+ candidates);
+		throw new IllegalStateException("No free Java name for the inline schema " + schema + "; tried " + candidates);
 	}
 
 	private List<String> enumCandidates(JsonNode schema, String owner, String property, Context context) {
@@ -595,8 +603,8 @@ public final class ModelTypes {
 	}
 
 	/**
-	 * Returns the component names whose types are members of a union, following nested unions
-	 * down to the object types (the leaves a value can actually be).
+	 * Returns the component names whose types are members of a union, following nested
+	 * unions down to the object types (the leaves a value can actually be).
 	 * @param union a union type
 	 * @return the object member types in spec order, without repeats
 	 */

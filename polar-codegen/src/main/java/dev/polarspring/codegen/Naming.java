@@ -21,66 +21,85 @@ import java.util.stream.Stream;
 import com.palantir.javapoet.ClassName;
 
 /**
- * How spec names become Java names. Every rule lives here so that names read like hand-written
- * Java and stay the same from one build to the next.
+ * How spec names become Java names. Every rule lives here so that names read like
+ * hand-written Java and stay the same from one build to the next.
  *
- * <p>Component schemas keep the spec's name (it already reads like a Java class name: {@code Product},
- * {@code SubscriptionStatus}, {@code OAuth2Client}) except for these shapes:
+ * <p>
+ * Component schemas keep the spec's name (it already reads like a Java class name:
+ * {@code Product}, {@code SubscriptionStatus}, {@code OAuth2Client}) except for these
+ * shapes:
  * <ul>
- * <li>{@code ListResource_Product_} becomes {@code ProductList}; {@code ListResource__} (no type
- * argument) is named from its item type, see {@link #listTypeName(String)};</li>
- * <li>{@code ListResourceWithCursorPagination_Event_} becomes {@code EventCursorList};</li>
- * <li>{@code CostMetadata-Output} becomes {@code CostMetadata} and {@code CostMetadata-Input}
- * becomes {@code CostMetadataInput} (the spec's pydantic read/write split: the read side keeps
- * the plain name);</li>
+ * <li>{@code ListResource_Product_} becomes {@code ProductList}; {@code ListResource__}
+ * (no type argument) is named from its item type, see {@link #listTypeName(String)};</li>
+ * <li>{@code ListResourceWithCursorPagination_Event_} becomes
+ * {@code EventCursorList};</li>
+ * <li>{@code CostMetadata-Output} becomes {@code CostMetadata} and
+ * {@code CostMetadata-Input} becomes {@code CostMetadataInput} (the spec's pydantic
+ * read/write split: the read side keeps the plain name);</li>
  * <li>{@code Body_oauth2_consent} becomes {@code Oauth2ConsentBody};</li>
- * <li>any other character that Java does not allow is dropped and the next letter capitalised.</li>
+ * <li>any other character that Java does not allow is dropped and the next letter
+ * capitalised.</li>
  * </ul>
- * Schemas without a name of their own (enums, unions and tuples declared inline) are named by
- * {@link ModelTypes}, which tries the candidates documented there in order and takes the first
- * one not already used by another type.
+ * Schemas without a name of their own (enums, unions and tuples declared inline) are
+ * named by {@link ModelTypes}, which tries the candidates documented there in order and
+ * takes the first one not already used by another type.
  *
- * <p><b>Names kept apart.</b> A model type never shares a simple name with a type of the
- * client's other packages: an IDE that imports the wrong {@code OrderPaidEvent} gives a listener
- * that compiles and never fires. Two rules keep them apart:
+ * <p>
+ * <b>Names kept apart.</b> A model type never shares a simple name with a type of the
+ * client's other packages: an IDE that imports the wrong {@code OrderPaidEvent} gives a
+ * listener that compiles and never fires. Two rules keep them apart:
  * <ul>
- * <li>Events API objects: a member of a union named {@code <Qualifier>Event} whose own name ends
- * in {@code Event} takes the qualifier before {@code Event} ({@link #eventMemberName}):
- * {@code OrderPaidEvent} in {@code SystemEvent} becomes {@code OrderPaidSystemEvent},
- * {@code MeterCreditEvent} {@code MeterCreditSystemEvent}. The whole family is renamed, not only
- * the names a webhook takes today, so a webhook Polar adds later renames nothing.
- * Webhook events are {@code <Type>Event} in the webhook package ({@link #webhookEventName}).</li>
- * <li>Any other name the client already uses (a webhook event, the webhook package's own types,
- * a hand-written class given to {@link #Naming(Collection)}) gets the suffix {@code Record}
- * ({@link #apartFrom}): the schema {@code WebhookDelivery} (a delivery Polar logged) becomes
- * {@code WebhookDeliveryRecord}, apart from the hand-written
- * {@code dev.polarspring.client.webhook.WebhookDelivery} (the headers of one delivery), and
- * {@code ValidationError} becomes {@code ValidationErrorRecord}, apart from
+ * <li>Events API objects: a member of a union named {@code <Qualifier>Event} whose own
+ * name ends in {@code Event} takes the qualifier before {@code Event}
+ * ({@link #eventMemberName}): {@code OrderPaidEvent} in {@code SystemEvent} becomes
+ * {@code OrderPaidSystemEvent}, {@code MeterCreditEvent} {@code MeterCreditSystemEvent}.
+ * The whole family is renamed, not only the names a webhook takes today, so a webhook
+ * Polar adds later renames nothing. Webhook events are {@code <Type>Event} in the webhook
+ * package ({@link #webhookEventName}).</li>
+ * <li>Any other name the client already uses (a webhook event, the webhook package's own
+ * types, a hand-written class given to {@link #Naming(Collection)}) gets the suffix
+ * {@code Record} ({@link #apartFrom}): the schema {@code WebhookDelivery} (a delivery
+ * Polar logged) becomes {@code WebhookDeliveryRecord}, apart from the hand-written
+ * {@code dev.polarspring.client.webhook.WebhookDelivery} (the headers of one delivery),
+ * and {@code ValidationError} becomes {@code ValidationErrorRecord}, apart from
  * {@code dev.polarspring.client.error.ValidationError}. A page of them follows its items
- * ({@code WebhookDeliveryRecordList}). If the suffixed name is taken too, the build stops.</li>
+ * ({@code WebhookDeliveryRecordList}). If the suffixed name is taken too, the build
+ * stops.</li>
  * </ul>
  *
- * <p>Properties become camelCase ({@code billing_address} to {@code billingAddress}); a name
- * that Java reserves, or that a record or {@code Object} already declares, gets the suffix
- * {@code Value} ({@code default} to {@code defaultValue}). Enum constants become upper snake
- * case ({@code github_repository} to {@code GITHUB_REPOSITORY}, {@code Etc/GMT+1} to
- * {@code ETC_GMT_PLUS_1}, {@code 2xx} to {@code _2XX}).
+ * <p>
+ * Properties become camelCase ({@code billing_address} to {@code billingAddress}); a name
+ * that Java reserves, or that a record or {@code Object} already declares, gets the
+ * suffix {@code Value} ({@code default} to {@code defaultValue}). Enum constants become
+ * upper snake case ({@code github_repository} to {@code GITHUB_REPOSITORY},
+ * {@code Etc/GMT+1} to {@code ETC_GMT_PLUS_1}, {@code 2xx} to {@code _2XX}).
  */
 public final class Naming {
 
-	/** The sealed interface of every webhook event (generated into the webhook package). */
+	/**
+	 * The sealed interface of every webhook event (generated into the webhook package).
+	 */
 	public static final String WEBHOOK_EVENT_TYPE = "PolarWebhookEvent";
 
 	/** The decoder of webhook bodies (generated into the webhook package). */
 	public static final String WEBHOOK_DECODER = "PolarWebhookEvents";
 
-	/** The webhook event of a type the SDK does not know (generated into the webhook package). */
+	/**
+	 * The webhook event of a type the SDK does not know (generated into the webhook
+	 * package).
+	 */
 	public static final String UNKNOWN_WEBHOOK_EVENT = "UnknownWebhookEvent";
 
-	/** The {@code webhook-id} and {@code webhook-timestamp} of a delivery (hand-written, webhook package). */
+	/**
+	 * The {@code webhook-id} and {@code webhook-timestamp} of a delivery (hand-written,
+	 * webhook package).
+	 */
 	public static final String WEBHOOK_DELIVERY = "WebhookDelivery";
 
-	/** The exception for a verified but unreadable webhook body (hand-written, webhook package). */
+	/**
+	 * The exception for a verified but unreadable webhook body (hand-written, webhook
+	 * package).
+	 */
 	public static final String MALFORMED_WEBHOOK_PAYLOAD = "MalformedWebhookPayloadException";
 
 	private static final String EVENT = "Event";
@@ -95,24 +114,25 @@ public final class Naming {
 
 	private static final Set<String> RESERVED = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
 			"catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
-			"final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-			"interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
-			"static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
-			"void", "volatile", "while", "true", "false", "null", "var", "yield", "record", "sealed", "permits",
-			"hashCode", "toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
+			"final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface",
+			"long", "native", "new", "package", "private", "protected", "public", "return", "short", "static",
+			"strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void",
+			"volatile", "while", "true", "false", "null", "var", "yield", "record", "sealed", "permits", "hashCode",
+			"toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
 	private final SortedMap<String, ClassName> handWritten = new TreeMap<>();
 
 	/**
-	 * Creates the naming rules for a model generated on its own, next to no hand-written class.
+	 * Creates the naming rules for a model generated on its own, next to no hand-written
+	 * class.
 	 */
 	public Naming() {
 		this(List.of());
 	}
 
 	/**
-	 * Creates the naming rules for a model generated next to hand-written classes, whose simple
-	 * names the model leaves free.
+	 * Creates the naming rules for a model generated next to hand-written classes, whose
+	 * simple names the model leaves free.
 	 * @param handWrittenTypes the hand-written top-level classes of the client
 	 */
 	public Naming(Collection<ClassName> handWrittenTypes) {
@@ -122,9 +142,10 @@ public final class Naming {
 	}
 
 	/**
-	 * Creates the naming rules for the model of a client whose hand-written sources are in a
-	 * directory: every top-level class there keeps its simple name to itself.
-	 * @param sourceRoot the root of the hand-written sources, such as {@code src/main/java}
+	 * Creates the naming rules for the model of a client whose hand-written sources are
+	 * in a directory: every top-level class there keeps its simple name to itself.
+	 * @param sourceRoot the root of the hand-written sources, such as
+	 * {@code src/main/java}
 	 * @return the naming rules
 	 * @throws IOException if the directory cannot be read
 	 */
@@ -162,8 +183,8 @@ public final class Naming {
 	}
 
 	/**
-	 * Returns the record name of a webhook event type: its words in PascalCase plus {@code Event}
-	 * ({@code order.paid} gives {@code OrderPaidEvent}).
+	 * Returns the record name of a webhook event type: its words in PascalCase plus
+	 * {@code Event} ({@code order.paid} gives {@code OrderPaidEvent}).
 	 * @param type the event type
 	 * @return the simple name of the event record
 	 */
@@ -172,8 +193,8 @@ public final class Naming {
 	}
 
 	/**
-	 * Returns every simple name of the webhook package: one record per event type, and the types
-	 * the package always has.
+	 * Returns every simple name of the webhook package: one record per event type, and
+	 * the types the package always has.
 	 * @param eventTypes the webhook event types of the spec
 	 * @return the names, sorted
 	 */
@@ -185,10 +206,10 @@ public final class Naming {
 	}
 
 	/**
-	 * Returns the name of a member of an Events API union: a member named {@code <X>Event} of a
-	 * union named {@code <Qualifier>Event} becomes {@code <X><Qualifier>Event}
-	 * ({@code OrderPaidEvent} in {@code SystemEvent} gives {@code OrderPaidSystemEvent}); any other
-	 * name is returned as it is.
+	 * Returns the name of a member of an Events API union: a member named
+	 * {@code <X>Event} of a union named {@code <Qualifier>Event} becomes
+	 * {@code <X><Qualifier>Event} ({@code OrderPaidEvent} in {@code SystemEvent} gives
+	 * {@code OrderPaidSystemEvent}); any other name is returned as it is.
 	 * @param memberName the member's Java name
 	 * @param unionName the union's Java name
 	 * @return the member's name in the model
@@ -227,8 +248,9 @@ public final class Naming {
 	}
 
 	/**
-	 * Returns the Java class name of a component schema, naming the items of a page with a
-	 * function of their schema name (the model passes the names its types finally took).
+	 * Returns the Java class name of a component schema, naming the items of a page with
+	 * a function of their schema name (the model passes the names its types finally
+	 * took).
 	 * @param schemaName the component name
 	 * @param itemTypeName the Java name of a page's item schema
 	 * @return the simple class name, or an empty string for {@code ListResource__}
@@ -277,7 +299,8 @@ public final class Naming {
 	/**
 	 * Turns any text into a camelCase identifier, words lower-cased
 	 * ({@code list_webhook_endpoints} to {@code listWebhookEndpoints}); unlike
-	 * {@link #propertyName(String)} it does not avoid reserved names, so the caller decides.
+	 * {@link #propertyName(String)} it does not avoid reserved names, so the caller
+	 * decides.
 	 * @param text the text
 	 * @return the camelCase identifier, {@code value} if the text has no word
 	 */
@@ -324,8 +347,8 @@ public final class Naming {
 
 	/**
 	 * Splits a name into the words Java names are made of: at underscores, dashes, dots,
-	 * spaces, slashes and other punctuation, and where a lower-case letter or digit is followed
-	 * by a capital ({@code billingAddress} to {@code billing}, {@code Address}).
+	 * spaces, slashes and other punctuation, and where a lower-case letter or digit is
+	 * followed by a capital ({@code billingAddress} to {@code billing}, {@code Address}).
 	 * @param text the name
 	 * @return the words, without separators
 	 */
@@ -341,9 +364,11 @@ public final class Naming {
 			if (Character.isUpperCase(c) && word.length() > 0) {
 				char previous = word.charAt(word.length() - 1);
 				boolean nextIsLower = i + 1 < text.length() && Character.isLowerCase(text.charAt(i + 1));
-				// "DiscountType" splits before T; "OAuth2Client" keeps "OAuth2" whole apart from
+				// "DiscountType" splits before T; "OAuth2Client" keeps "OAuth2" whole
+				// apart from
 				// the split before "Client"; "HTTPValidation" splits before "Validation".
-				if (Character.isLowerCase(previous) || (Character.isUpperCase(previous) && nextIsLower && word.length() > 1)) {
+				if (Character.isLowerCase(previous)
+						|| (Character.isUpperCase(previous) && nextIsLower && word.length() > 1)) {
 					flush(word, words);
 				}
 			}

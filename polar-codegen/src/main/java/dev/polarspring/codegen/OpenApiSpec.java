@@ -15,15 +15,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A loaded OpenAPI 3.1 document: its component schemas, operations and webhooks, each exposed in
- * a sorted order so that everything generated from it is deterministic.
+ * A loaded OpenAPI 3.1 document: its component schemas, operations and webhooks, each
+ * exposed in a sorted order so that everything generated from it is deterministic.
  */
 public final class OpenApiSpec {
 
 	private static final String SCHEMA_REF_PREFIX = "#/components/schemas/";
 
-	private static final List<String> HTTP_METHODS = List.of("get", "put", "post", "delete", "options", "head",
-			"patch", "trace");
+	private static final List<String> HTTP_METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch",
+			"trace");
 
 	private final JsonNode root;
 
@@ -158,8 +158,9 @@ public final class OpenApiSpec {
 				if (operation != null) {
 					List<JsonNode> parameters = new ArrayList<>(shared);
 					operation.path("parameters").forEach(parameters::add);
-					operations.add(new Operation(path, method, operation.path("operationId").asString(method + " " + path),
-							operation, List.copyOf(parameters)));
+					operations
+						.add(new Operation(path, method, operation.path("operationId").asString(method + " " + path),
+								operation, List.copyOf(parameters)));
 				}
 			}
 		}
@@ -174,8 +175,8 @@ public final class OpenApiSpec {
 		for (String type : node.propertyNames()) {
 			JsonNode post = node.get(type).path("post");
 			JsonNode schema = post.path("requestBody").path("content").path("application/json").path("schema");
-			String payload = refName(schema).orElseThrow(() -> new IllegalArgumentException(
-					"Webhook '" + type + "' has no $ref payload schema"));
+			String payload = refName(schema)
+				.orElseThrow(() -> new IllegalArgumentException("Webhook '" + type + "' has no $ref payload schema"));
 			webhooks.put(type, new Webhook(type, payload, post.path("description").asString("")));
 		}
 		return Collections.unmodifiableSortedMap(webhooks);
@@ -226,7 +227,8 @@ public final class OpenApiSpec {
 	 * One webhook event of the spec's {@code webhooks} section.
 	 *
 	 * @param type the event type, such as {@code order.paid}
-	 * @param payloadSchema the component name of the payload, such as {@code WebhookOrderPaidPayload}
+	 * @param payloadSchema the component name of the payload, such as
+	 * {@code WebhookOrderPaidPayload}
 	 * @param description the spec's description of when the event is sent
 	 */
 	public record Webhook(String type, String payloadSchema, String description) {

@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
  * {@code $ref}, from an operation (parameters, request bodies, responses including error
  * bodies) or from a webhook payload. Only these become Java types.
  *
- * <p>{@link #requestSchemas()} is the subset reachable from an operation's request body: those
- * become classes with builders rather than records.
+ * <p>
+ * {@link #requestSchemas()} is the subset reachable from an operation's request body:
+ * those become classes with builders rather than records.
  */
 public final class Reachability {
 
@@ -98,7 +99,8 @@ public final class Reachability {
 					}
 				}
 			}
-			// Walk every child: the examples and descriptions hold no $ref, so this stays exact.
+			// Walk every child: the examples and descriptions hold no $ref, so this stays
+			// exact.
 			for (JsonNode child : node) {
 				if (child.isContainer()) {
 					pending.push(child);

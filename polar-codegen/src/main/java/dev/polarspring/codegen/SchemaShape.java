@@ -16,8 +16,9 @@ public final class SchemaShape {
 	}
 
 	/**
-	 * Tells whether a schema admits JSON {@code null} on its own (a {@code $ref} is followed by
-	 * the caller, since components are never nullable in this spec except through aliases).
+	 * Tells whether a schema admits JSON {@code null} on its own (a {@code $ref} is
+	 * followed by the caller, since components are never nullable in this spec except
+	 * through aliases).
 	 * @param schema any schema
 	 * @return whether null is allowed
 	 */
@@ -34,8 +35,8 @@ public final class SchemaShape {
 	}
 
 	/**
-	 * Removes the {@code null} alternative of {@code anyOf [T, null]} (at any depth), returning
-	 * {@code T}; any other schema is returned as is.
+	 * Removes the {@code null} alternative of {@code anyOf [T, null]} (at any depth),
+	 * returning {@code T}; any other schema is returned as is.
 	 * @param schema any schema
 	 * @return the schema without its null alternative
 	 */

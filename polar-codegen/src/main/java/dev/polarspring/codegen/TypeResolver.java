@@ -19,17 +19,19 @@ import tools.jackson.databind.JsonNode;
  * <li>{@code string}: {@code String}; format {@code date-time}: {@code OffsetDateTime}
  * (microseconds kept); {@code date}: {@code LocalDate}; {@code uuid}, {@code uuid4},
  * {@code email}, {@code uri} and the rest stay {@code String};</li>
- * <li>{@code integer}: {@code long} (money is integer cents); {@code number}: {@code double};
- * {@code boolean}: {@code boolean}; boxed wherever the value may be absent or null;</li>
+ * <li>{@code integer}: {@code long} (money is integer cents); {@code number}:
+ * {@code double}; {@code boolean}: {@code boolean}; boxed wherever the value may be
+ * absent or null;</li>
  * <li>{@code array}: {@code List<T>}; {@code prefixItems}: a tuple record;
- * {@code additionalProperties} or {@code patternProperties}: {@code Map<String, V>} (keys stay
- * strings even where {@code propertyNames} names an enum, so an unknown key never fails);
- * an object without properties: {@code Map<String, Object>};</li>
- * <li>{@code anyOf [T, null]}: {@code T}, nullable; a union of objects: its sealed interface;
- * a union of scalars: {@code String} when every alternative is a string, {@code Long} when every
- * one is an integer, {@code Number} for integers and numbers, {@code Object} otherwise (the
- * value Jackson reads: {@code String}, {@code Integer}/{@code Long}, {@code Double},
- * {@code Boolean}, {@code List} or {@code Map});</li>
+ * {@code additionalProperties} or {@code patternProperties}: {@code Map<String, V>} (keys
+ * stay strings even where {@code propertyNames} names an enum, so an unknown key never
+ * fails); an object without properties: {@code Map<String, Object>};</li>
+ * <li>{@code anyOf [T, null]}: {@code T}, nullable; a union of objects: its sealed
+ * interface; a union of scalars: {@code String} when every alternative is a string,
+ * {@code Long} when every one is an integer, {@code Number} for integers and numbers,
+ * {@code Object} otherwise (the value Jackson reads: {@code String},
+ * {@code Integer}/{@code Long}, {@code Double}, {@code Boolean}, {@code List} or
+ * {@code Map});</li>
  * <li>an enum: its generated enum; {@code const}: the constant's type; no type at all:
  * {@code Object}.</li>
  * </ul>
@@ -49,8 +51,8 @@ public final class TypeResolver {
 	}
 
 	/**
-	 * Returns the (boxed) Java type of a schema, without nullness annotations on the type itself
-	 * (type arguments that may be null carry {@code @Nullable}).
+	 * Returns the (boxed) Java type of a schema, without nullness annotations on the type
+	 * itself (type arguments that may be null carry {@code @Nullable}).
 	 * @param schema any schema
 	 * @return the Java type
 	 */
@@ -107,8 +109,8 @@ public final class TypeResolver {
 	}
 
 	/**
-	 * Returns the type of a property or parameter: a primitive when the value is required and
-	 * never null, otherwise the boxed type annotated {@code @Nullable}.
+	 * Returns the type of a property or parameter: a primitive when the value is required
+	 * and never null, otherwise the boxed type annotated {@code @Nullable}.
 	 * @param schema the property schema
 	 * @param required whether the property is required
 	 * @return the Java type to declare

@@ -26,7 +26,8 @@ class DeterminismTests {
 	@Test
 	void generatedSourcesCarryNoTimestamp() throws IOException {
 		for (GeneratedSource source : Main.generate(OpenApiSpec.read(SPEC))) {
-			assertThat(source.content()).doesNotContain("@Generated").doesNotContainPattern("20\\d\\d-\\d\\d-\\d\\dT\\d\\d:");
+			assertThat(source.content()).doesNotContain("@Generated")
+				.doesNotContainPattern("20\\d\\d-\\d\\d-\\d\\dT\\d\\d:");
 		}
 	}
 

@@ -15,7 +15,8 @@ final class Fragments {
 
 	/**
 	 * Builds a spec whose operations reach the named schemas.
-	 * @param components the {@code components.schemas} JSON object's content (without braces)
+	 * @param components the {@code components.schemas} JSON object's content (without
+	 * braces)
 	 * @param reached the schemas an operation reaches
 	 */
 	static OpenApiSpec spec(String components, String... reached) {
@@ -29,20 +30,28 @@ final class Fragments {
 			String ref = "{\"$ref\": \"#/components/schemas/" + name + "\"}";
 			boolean request = name.endsWith("Create") || name.endsWith("Update");
 			String operation = request
-					? "{\"operationId\": \"op" + i + "\", \"requestBody\": {\"content\": {\"application/json\": {\"schema\": "
-							+ ref + "}}}, \"responses\": {}}"
-					: "{\"operationId\": \"op" + i + "\", \"responses\": {\"200\": {\"content\": {\"application/json\": "
-							+ "{\"schema\": " + ref + "}}}}}";
-			paths.append(i == 0 ? "" : ",").append("\"/v1/p").append(i).append("\": {\"")
-				.append(request ? "post" : "get").append("\": ").append(operation).append("}");
+					? "{\"operationId\": \"op" + i
+							+ "\", \"requestBody\": {\"content\": {\"application/json\": {\"schema\": " + ref
+							+ "}}}, \"responses\": {}}"
+					: "{\"operationId\": \"op" + i
+							+ "\", \"responses\": {\"200\": {\"content\": {\"application/json\": " + "{\"schema\": "
+							+ ref + "}}}}}";
+			paths.append(i == 0 ? "" : ",")
+				.append("\"/v1/p")
+				.append(i)
+				.append("\": {\"")
+				.append(request ? "post" : "get")
+				.append("\": ")
+				.append(operation)
+				.append("}");
 		}
 		return OpenApiSpec.parse("{\"openapi\": \"3.1.0\", \"paths\": {" + paths + "}, \"webhooks\": {" + webhooks
 				+ "}, \"components\": {\"schemas\": {" + components + "}}}");
 	}
 
 	/**
-	 * Generates a spec's sources with the given naming rules, by path relative to the package
-	 * root ({@code model/Product}, {@code webhook/OrderPaidEvent}).
+	 * Generates a spec's sources with the given naming rules, by path relative to the
+	 * package root ({@code model/Product}, {@code webhook/OrderPaidEvent}).
 	 */
 	static Map<String, String> generateByPath(OpenApiSpec spec, Naming naming) {
 		Map<String, String> sources = new LinkedHashMap<>();

@@ -93,9 +93,12 @@ class ModelGeneratorTests {
 
 	@Test
 	void enumHasWireValuesAndAnUnknownConstant() {
-		String source = Fragments.generate(Fragments.spec("""
-				"SubscriptionStatus": {"type": "string", "enum": ["active", "past_due", "2xx"], "title": "SubscriptionStatus"}
-				""", "SubscriptionStatus")).get("SubscriptionStatus");
+		String source = Fragments.generate(Fragments.spec(
+				"""
+						"SubscriptionStatus": {"type": "string", "enum": ["active", "past_due", "2xx"], "title": "SubscriptionStatus"}
+						""",
+				"SubscriptionStatus"))
+			.get("SubscriptionStatus");
 		assertThat(source).contains("public enum SubscriptionStatus")
 			.contains("ACTIVE(\"active\")")
 			.contains("PAST_DUE(\"past_due\")")
@@ -122,7 +125,8 @@ class ModelGeneratorTests {
 	@Test
 	void discriminatedUnionSwitchesOnTheDiscriminator() {
 		Map<String, String> sources = Fragments.generate(Fragments.spec(BENEFITS, "Benefit"));
-		assertThat(sources.get("Benefit")).contains("public sealed interface Benefit permits BenefitDiscord, BenefitCustom, Benefit.Unknown")
+		assertThat(sources.get("Benefit"))
+			.contains("public sealed interface Benefit permits BenefitDiscord, BenefitCustom, Benefit.Unknown")
 			.contains("record Unknown(@JsonValue JsonNode raw) implements Benefit")
 			.contains("VariantReader.Discriminated json = VariantReader.discriminated(parser, \"type\", context);")
 			.contains("switch (json.value())")
@@ -144,15 +148,18 @@ class ModelGeneratorTests {
 
 	@Test
 	void undiscriminatedUnionMatchesOnConstantsAndRequiredProperties() {
-		String source = Fragments.generate(Fragments.spec("""
-				"CardPayment": {"type": "object", "title": "CardPayment", "properties": {
-				  "method": {"type": "string", "const": "card"}, "id": {"type": "string"}, "card": {"type": "string"}},
-				  "required": ["method", "id", "card"]},
-				"GenericPayment": {"type": "object", "title": "GenericPayment", "properties": {
-				  "method": {"type": "string"}, "id": {"type": "string"}}, "required": ["method", "id"],
-				  "additionalProperties": false},
-				"Payment": {"anyOf": [{"$ref": "#/components/schemas/CardPayment"}, {"$ref": "#/components/schemas/GenericPayment"}]}
-				""", "Payment")).get("Payment");
+		String source = Fragments.generate(Fragments.spec(
+				"""
+						"CardPayment": {"type": "object", "title": "CardPayment", "properties": {
+						  "method": {"type": "string", "const": "card"}, "id": {"type": "string"}, "card": {"type": "string"}},
+						  "required": ["method", "id", "card"]},
+						"GenericPayment": {"type": "object", "title": "GenericPayment", "properties": {
+						  "method": {"type": "string"}, "id": {"type": "string"}}, "required": ["method", "id"],
+						  "additionalProperties": false},
+						"Payment": {"anyOf": [{"$ref": "#/components/schemas/CardPayment"}, {"$ref": "#/components/schemas/GenericPayment"}]}
+						""",
+				"Payment"))
+			.get("Payment");
 		assertThat(source).contains("private static final VariantMatcher<Payment> VARIANTS")
 			.contains("VariantMatcher.variant(CardPayment.class)\n\t\t\t\t\t.constant(\"/method\", \"card\")\n"
 					+ "\t\t\t\t\t.required(\"method\", \"id\", \"card\")")
@@ -163,26 +170,33 @@ class ModelGeneratorTests {
 
 	@Test
 	void nullableUnionOfOneTypeIsJustANullableField() {
-		String source = Fragments.generate(Fragments.spec(PRODUCT + ", " + """
-				"Order": {"type": "object", "title": "Order", "properties": {
-				  "product": {"anyOf": [{"$ref": "#/components/schemas/Product"}, {"type": "null"}]}}, "required": ["product"]}
-				""", "Order")).get("Order");
+		String source = Fragments.generate(Fragments.spec(
+				PRODUCT + ", "
+						+ """
+								"Order": {"type": "object", "title": "Order", "properties": {
+								  "product": {"anyOf": [{"$ref": "#/components/schemas/Product"}, {"type": "null"}]}}, "required": ["product"]}
+								""",
+				"Order"))
+			.get("Order");
 		assertThat(source).contains("@JsonProperty(\"product\") @Nullable Product product");
 	}
 
 	@Test
 	void mapsAndScalarUnionsAndFreeObjects() {
-		String source = Fragments.generate(Fragments.spec("""
-				"Thing": {"type": "object", "title": "Thing", "properties": {
-				  "metadata": {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, {"type": "integer"},
-				    {"type": "number"}, {"type": "boolean"}]}, "propertyNames": {"maxLength": 40}},
-				  "amounts": {"type": "object", "additionalProperties": {"type": "integer"}},
-				  "fields": {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, {"type": "null"}]}},
-				  "params": {"type": "object", "patternProperties": {"^a": {"type": "string"}}},
-				  "ctx": {"type": "object", "title": "Context", "additionalProperties": true},
-				  "count": {"anyOf": [{"type": "integer"}, {"type": "number"}]}},
-				  "required": ["metadata", "amounts", "fields", "params", "ctx", "count"]}
-				""", "Thing")).get("Thing");
+		String source = Fragments.generate(Fragments.spec(
+				"""
+						"Thing": {"type": "object", "title": "Thing", "properties": {
+						  "metadata": {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, {"type": "integer"},
+						    {"type": "number"}, {"type": "boolean"}]}, "propertyNames": {"maxLength": 40}},
+						  "amounts": {"type": "object", "additionalProperties": {"type": "integer"}},
+						  "fields": {"type": "object", "additionalProperties": {"anyOf": [{"type": "string"}, {"type": "null"}]}},
+						  "params": {"type": "object", "patternProperties": {"^a": {"type": "string"}}},
+						  "ctx": {"type": "object", "title": "Context", "additionalProperties": true},
+						  "count": {"anyOf": [{"type": "integer"}, {"type": "number"}]}},
+						  "required": ["metadata", "amounts", "fields", "params", "ctx", "count"]}
+						""",
+				"Thing"))
+			.get("Thing");
 		assertThat(source).contains("Map<String, Object> metadata")
 			.contains("Map<String, Long> amounts")
 			.contains("Map<String, @Nullable String> fields")
@@ -193,12 +207,14 @@ class ModelGeneratorTests {
 
 	@Test
 	void prefixItemsTupleBecomesAnArrayShapedRecord() {
-		Map<String, String> sources = Fragments.generate(Fragments.spec("""
-				"TaxIDFormat": {"type": "string", "enum": ["eu_vat", "us_ein"], "title": "TaxIDFormat"},
-				"Customer": {"type": "object", "title": "Customer", "properties": {
-				  "tax_id": {"anyOf": [{"prefixItems": [{"type": "string"}, {"$ref": "#/components/schemas/TaxIDFormat"}],
-				    "type": "array", "maxItems": 2, "minItems": 2}, {"type": "null"}]}}, "required": ["tax_id"]}
-				""", "Customer"));
+		Map<String, String> sources = Fragments.generate(Fragments.spec(
+				"""
+						"TaxIDFormat": {"type": "string", "enum": ["eu_vat", "us_ein"], "title": "TaxIDFormat"},
+						"Customer": {"type": "object", "title": "Customer", "properties": {
+						  "tax_id": {"anyOf": [{"prefixItems": [{"type": "string"}, {"$ref": "#/components/schemas/TaxIDFormat"}],
+						    "type": "array", "maxItems": 2, "minItems": 2}, {"type": "null"}]}}, "required": ["tax_id"]}
+						""",
+				"Customer"));
 		assertThat(sources.get("Customer")).contains("@Nullable TaxId taxId");
 		assertThat(sources.get("TaxId")).contains("public record TaxId(@JsonProperty(\"value\") String value,")
 			.contains("@JsonProperty(\"format\") TaxIDFormat format")
@@ -228,27 +244,32 @@ class ModelGeneratorTests {
 		String source = Fragments.generate(Fragments.spec(PRODUCT_CREATE.replace("ProductCreate", "ProductUpdate")
 			.replace("\"required\": [\"name\"]", "\"required\": []"), "ProductUpdate")).get("ProductUpdate");
 		assertThat(source).contains("@JsonAnyGetter\n\tpublic Map<String, @Nullable Object> wireProperties()")
-			.contains("if (this.setProperties.contains(\"description\")) {\n\t\t\tjson.put(\"description\", this.description);")
-			.contains("public Builder description(@Nullable String description) {\n\t\t\tthis.description = description;\n"
-					+ "\t\t\tthis.setProperties.add(\"description\");")
+			.contains(
+					"if (this.setProperties.contains(\"description\")) {\n\t\t\tjson.put(\"description\", this.description);")
+			.contains(
+					"public Builder description(@Nullable String description) {\n\t\t\tthis.description = description;\n"
+							+ "\t\t\tthis.setProperties.add(\"description\");")
 			.contains("public boolean isSet(String property)")
 			.contains("getterVisibility = JsonAutoDetect.Visibility.NONE");
 	}
 
 	@Test
 	void namingRulesMakeReadableNamesAndNameInlineTypes() {
-		Map<String, String> sources = Fragments.generate(Fragments.spec(BENEFITS + ", " + """
-				"ListResource_Benefit_": {"type": "object", "title": "ListResource[Benefit]", "properties": {
-				  "items": {"type": "array", "items": {"$ref": "#/components/schemas/Benefit"}}}, "required": ["items"]},
-				"CostMetadata-Output": {"type": "object", "title": "CostMetadata", "properties": {"amount": {"type": "number"}}},
-				"Body_oauth2_consent": {"type": "object", "title": "Body", "properties": {
-				  "action": {"type": "string", "enum": ["allow", "deny"], "title": "Action"}}},
-				"CheckoutDiscountFixed": {"type": "object", "title": "A", "properties": {"type": {"type": "string", "const": "fixed"}}},
-				"CheckoutDiscountPercentage": {"type": "object", "title": "B", "properties": {"type": {"type": "string", "const": "percentage"}}},
-				"Checkout": {"type": "object", "title": "Checkout", "properties": {
-				  "discount": {"anyOf": [{"$ref": "#/components/schemas/CheckoutDiscountFixed"},
-				    {"$ref": "#/components/schemas/CheckoutDiscountPercentage"}, {"type": "null"}]}}}
-				""", "ListResource_Benefit_", "CostMetadata-Output", "Body_oauth2_consent", "Checkout"));
+		Map<String, String> sources = Fragments.generate(Fragments.spec(
+				BENEFITS + ", "
+						+ """
+								"ListResource_Benefit_": {"type": "object", "title": "ListResource[Benefit]", "properties": {
+								  "items": {"type": "array", "items": {"$ref": "#/components/schemas/Benefit"}}}, "required": ["items"]},
+								"CostMetadata-Output": {"type": "object", "title": "CostMetadata", "properties": {"amount": {"type": "number"}}},
+								"Body_oauth2_consent": {"type": "object", "title": "Body", "properties": {
+								  "action": {"type": "string", "enum": ["allow", "deny"], "title": "Action"}}},
+								"CheckoutDiscountFixed": {"type": "object", "title": "A", "properties": {"type": {"type": "string", "const": "fixed"}}},
+								"CheckoutDiscountPercentage": {"type": "object", "title": "B", "properties": {"type": {"type": "string", "const": "percentage"}}},
+								"Checkout": {"type": "object", "title": "Checkout", "properties": {
+								  "discount": {"anyOf": [{"$ref": "#/components/schemas/CheckoutDiscountFixed"},
+								    {"$ref": "#/components/schemas/CheckoutDiscountPercentage"}, {"type": "null"}]}}}
+								""",
+				"ListResource_Benefit_", "CostMetadata-Output", "Body_oauth2_consent", "Checkout"));
 		assertThat(sources).containsKeys("BenefitList", "CostMetadata", "Oauth2ConsentBody", "Oauth2ConsentBodyAction",
 				"CheckoutDiscount");
 		assertThat(sources.get("Checkout")).contains("@Nullable CheckoutDiscount discount");
@@ -256,12 +277,10 @@ class ModelGeneratorTests {
 
 	@Test
 	void twoSchemasWithTheSameJavaNameFailWithBothNames() {
-		assertThatIllegalStateException()
-			.isThrownBy(() -> Fragments.generate(Fragments.spec("""
-					"Thing-Output": {"type": "object", "title": "A", "properties": {"a": {"type": "string"}}},
-					"Thing": {"type": "object", "title": "B", "properties": {"b": {"type": "string"}}}
-					""", "Thing-Output", "Thing")))
-			.withMessageContaining("Thing");
+		assertThatIllegalStateException().isThrownBy(() -> Fragments.generate(Fragments.spec("""
+				"Thing-Output": {"type": "object", "title": "A", "properties": {"a": {"type": "string"}}},
+				"Thing": {"type": "object", "title": "B", "properties": {"b": {"type": "string"}}}
+				""", "Thing-Output", "Thing"))).withMessageContaining("Thing");
 	}
 
 	@Test
@@ -271,12 +290,14 @@ class ModelGeneratorTests {
 				  "type": {"type": "string", "const": "product.created"},
 				  "timestamp": {"type": "string", "format": "date-time"},
 				  "data": {"$ref": "#/components/schemas/Product"}}, "required": ["type", "timestamp", "data"]}
-				""", """
-				"product.created": {"post": {"description": "Sent when a product is created.", "requestBody": {"content":
-				  {"application/json": {"schema": {"$ref": "#/components/schemas/WebhookProductCreatedPayload"}}}}}}
-				""", "Product"));
-		assertThat(sources.get("ProductCreatedEvent"))
-			.containsPattern("public record ProductCreatedEvent\\(OffsetDateTime timestamp, Product data,\\s+WebhookDelivery delivery\\)")
+				""",
+				"""
+						"product.created": {"post": {"description": "Sent when a product is created.", "requestBody": {"content":
+						  {"application/json": {"schema": {"$ref": "#/components/schemas/WebhookProductCreatedPayload"}}}}}}
+						""",
+				"Product"));
+		assertThat(sources.get("ProductCreatedEvent")).containsPattern(
+				"public record ProductCreatedEvent\\(OffsetDateTime timestamp, Product data,\\s+WebhookDelivery delivery\\)")
 			.contains("@param data the event's object\n")
 			.contains("implements PolarWebhookEvent")
 			.contains("public static final String TYPE = \"product.created\";")
@@ -327,17 +348,19 @@ class ModelGeneratorTests {
 				ClassName.get("dev.polarspring.client", "RetrySettings")));
 		Map<String, String> sources = Fragments.generateByPath(Fragments.specWithWebhooks(EVENTS_AND_DELIVERIES,
 				ORDER_PAID_WEBHOOK, "Event", "ListResource_WebhookDelivery_"), naming);
-		assertThat(sources).containsKeys("webhook/OrderPaidEvent", "model/OrderPaidSystemEvent",
-				"model/MeterCreditSystemEvent", "model/SystemEvent", "model/UserEvent", "model/Event",
-				"model/WebhookDeliveryRecord", "model/WebhookDeliveryRecordList", "model/WebhookDeliveryRecordKind")
+		assertThat(sources)
+			.containsKeys("webhook/OrderPaidEvent", "model/OrderPaidSystemEvent", "model/MeterCreditSystemEvent",
+					"model/SystemEvent", "model/UserEvent", "model/Event", "model/WebhookDeliveryRecord",
+					"model/WebhookDeliveryRecordList", "model/WebhookDeliveryRecordKind")
 			.doesNotContainKeys("model/OrderPaidEvent", "model/MeterCreditEvent", "model/WebhookDelivery",
 					"model/RetrySettings");
 		assertThat(sources.get("model/SystemEvent"))
 			.contains("permits OrderPaidSystemEvent, MeterCreditSystemEvent, SystemEvent.Unknown");
 		assertThat(sources.get("model/OrderPaidSystemEvent")).contains("Schema {@code OrderPaidEvent} of Polar's API.");
-		assertThat(sources.get("model/WebhookDeliveryRecord")).contains("Schema {@code WebhookDelivery} of Polar's API. "
-				+ "Named {@code WebhookDeliveryRecord} to keep it apart from the client's own "
-				+ "{@link dev.polarspring.client.webhook.WebhookDelivery}.");
+		assertThat(sources.get("model/WebhookDeliveryRecord"))
+			.contains("Schema {@code WebhookDelivery} of Polar's API. "
+					+ "Named {@code WebhookDeliveryRecord} to keep it apart from the client's own "
+					+ "{@link dev.polarspring.client.webhook.WebhookDelivery}.");
 		assertThat(sources.get("model/WebhookDeliveryRecordList")).contains("List<WebhookDeliveryRecord> items");
 	}
 
@@ -355,7 +378,8 @@ class ModelGeneratorTests {
 
 	@Test
 	void aNameStillInUseAfterTheRulesStopsTheBuild() {
-		Naming naming = new Naming(List.of(ClassName.get("a", "WebhookDelivery"), ClassName.get("b", "WebhookDeliveryRecord")));
+		Naming naming = new Naming(
+				List.of(ClassName.get("a", "WebhookDelivery"), ClassName.get("b", "WebhookDeliveryRecord")));
 		assertThatIllegalStateException()
 			.isThrownBy(() -> Fragments.generateByPath(Fragments.specWithWebhooks(EVENTS_AND_DELIVERIES,
 					ORDER_PAID_WEBHOOK, "ListResource_WebhookDelivery_"), naming))
@@ -405,8 +429,9 @@ class ModelGeneratorTests {
 		assertThat(source.substring(source.indexOf("record Unknown")))
 			.contains("public String id() {\n\t\t\treturn RawProperty.required(this.raw, \"Benefit\", \"id\", "
 					+ "RawProperty.type(String.class));")
-			.contains("public @Nullable String description() {\n\t\t\treturn RawProperty.optional(this.raw, \"Benefit\", "
-					+ "\"description\", RawProperty.type(String.class));")
+			.contains(
+					"public @Nullable String description() {\n\t\t\treturn RawProperty.optional(this.raw, \"Benefit\", "
+							+ "\"description\", RawProperty.type(String.class));")
 			.contains("RawProperty.required(this.raw, \"Benefit\", \"tags\", RawProperty.type(List.class, "
 					+ "RawProperty.type(String.class)))");
 	}

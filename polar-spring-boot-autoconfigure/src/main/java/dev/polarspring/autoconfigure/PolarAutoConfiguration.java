@@ -23,15 +23,17 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.client.RestClient;
 
 /**
- * Auto-configuration for the Polar API client: a {@link PolarClient} built from {@code polar.*}
- * and one bean per resource client ({@code ProductsClient}, {@code CheckoutsClient}, ...).
+ * Auto-configuration for the Polar API client: a {@link PolarClient} built from
+ * {@code polar.*} and one bean per resource client ({@code ProductsClient},
+ * {@code CheckoutsClient}, ...).
  *
- * <p>The client starts from Spring Boot's {@link RestClient.Builder}, so
- * {@code http.client.requests} observations, {@code RestClientCustomizer}s, SSL bundles and
- * {@code spring.http.clients.*} settings apply; the timeouts in {@code polar.*} win over those.
- * With an {@link ObservationRegistry}, every API call is observed as {@code polar.client.requests}
- * (see {@code PolarClientObservationDocumentation}); a {@link PolarClientObservationConvention}
- * bean replaces the default names and tags.
+ * <p>
+ * The client starts from Spring Boot's {@link RestClient.Builder}, so
+ * {@code http.client.requests} observations, {@code RestClientCustomizer}s, SSL bundles
+ * and {@code spring.http.clients.*} settings apply; the timeouts in {@code polar.*} win
+ * over those. With an {@link ObservationRegistry}, every API call is observed as
+ * {@code polar.client.requests} (see {@code PolarClientObservationDocumentation}); a
+ * {@link PolarClientObservationConvention} bean replaces the default names and tags.
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class)
 @ConditionalOnClass(PolarClient.class)
@@ -45,7 +47,8 @@ public final class PolarAutoConfiguration {
 	@ConditionalOnMissingBean
 	PolarClient polarClient(PolarProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<PolarClientObservationConvention> observationConvention,
 			ObjectProvider<PolarClientCustomizer> customizers) {
 		PolarClient.Builder builder = PolarClient.builder()
@@ -62,7 +65,8 @@ public final class PolarAutoConfiguration {
 		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
 			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
 		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
-		// Boot's settings (SSL bundle, redirects) are kept; the timeouts come from polar.* or the call.
+		// Boot's settings (SSL bundle, redirects) are kept; the timeouts come from
+		// polar.* or the call.
 		builder.requestFactory((connectTimeout, readTimeout) -> factoryBuilder
 			.build(settings.withTimeouts(connectTimeout, readTimeout)));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));

@@ -14,17 +14,18 @@ import org.springframework.validation.Validator;
 /**
  * Configuration properties for the Polar API client, bound from {@code polar.*}.
  *
- * <p>The webhook settings live in their own group, {@code polar.webhook.*}. Values are checked
- * when they are bound (the class validates itself), so a bad value stops the application at
- * startup with a message naming the key.
+ * <p>
+ * The webhook settings live in their own group, {@code polar.webhook.*}. Values are
+ * checked when they are bound (the class validates itself), so a bad value stops the
+ * application at startup with a message naming the key.
  */
 @ConfigurationProperties("polar")
 public class PolarProperties implements Validator {
 
 	/**
 	 * Organization or personal access token sent as a bearer token. Tokens belong to one
-	 * environment: a sandbox token does not work in production. Leave unset in an application
-	 * that only receives webhooks.
+	 * environment: a sandbox token does not work in production. Leave unset in an
+	 * application that only receives webhooks.
 	 */
 	private @Nullable String accessToken;
 
@@ -44,8 +45,8 @@ public class PolarProperties implements Validator {
 	private String apiVersion = "2026-10";
 
 	/**
-	 * Organization id sent as the Polar-Organization header, for personal tokens that reach
-	 * several organizations.
+	 * Organization id sent as the Polar-Organization header, for personal tokens that
+	 * reach several organizations.
 	 */
 	private @Nullable String organizationId;
 
@@ -166,8 +167,8 @@ public class PolarProperties implements Validator {
 		// The token is a credential: say whether it is set, never what it is.
 		return "PolarProperties{accessToken=" + ((this.accessToken != null) ? "******" : "<not set>") + ", server="
 				+ this.server + ", baseUrl=" + this.baseUrl + ", apiVersion=" + this.apiVersion + ", organizationId="
-				+ this.organizationId + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
-				+ this.readTimeout + ", retry=" + this.retry + "}";
+				+ this.organizationId + ", connectTimeout=" + this.connectTimeout + ", readTimeout=" + this.readTimeout
+				+ ", retry=" + this.retry + "}";
 	}
 
 	/**
@@ -176,7 +177,8 @@ public class PolarProperties implements Validator {
 	public static class Retry {
 
 		/**
-		 * Maximum number of attempts for one call, the first one included. 1 disables retries.
+		 * Maximum number of attempts for one call, the first one included. 1 disables
+		 * retries.
 		 */
 		private int maxAttempts = 3;
 
@@ -196,9 +198,10 @@ public class PolarProperties implements Validator {
 		private double multiplier = 2.0;
 
 		/**
-		 * Whether POST and PATCH calls may be retried after a failure that could have reached
-		 * Polar. Polar has no idempotency keys, so a retried POST can create a second checkout
-		 * or customer; they are always retried when the request cannot have been received.
+		 * Whether POST and PATCH calls may be retried after a failure that could have
+		 * reached Polar. Polar has no idempotency keys, so a retried POST can create a
+		 * second checkout or customer; they are always retried when the request cannot
+		 * have been received.
 		 */
 		private boolean nonIdempotent = false;
 
@@ -245,8 +248,7 @@ public class PolarProperties implements Validator {
 		@Override
 		public String toString() {
 			return "Retry{maxAttempts=" + this.maxAttempts + ", initialDelay=" + this.initialDelay + ", maxDelay="
-					+ this.maxDelay + ", multiplier=" + this.multiplier + ", nonIdempotent=" + this.nonIdempotent
-					+ "}";
+					+ this.maxDelay + ", multiplier=" + this.multiplier + ", nonIdempotent=" + this.nonIdempotent + "}";
 		}
 
 	}

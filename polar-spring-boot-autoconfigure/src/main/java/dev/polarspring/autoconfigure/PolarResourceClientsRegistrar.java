@@ -12,11 +12,13 @@ import org.springframework.core.type.AnnotationMetadata;
 
 /**
  * Registers one bean per Polar resource client ({@code ProductsClient},
- * {@code CustomerPortalOrdersClient}, ...), each obtained from the {@link PolarClient} bean.
+ * {@code CustomerPortalOrdersClient}, ...), each obtained from the {@link PolarClient}
+ * bean.
  *
- * <p>Like {@code @ConditionalOnMissingBean}, a client type the application already defines is
- * left alone: auto-configuration runs after the application's own configuration, so its bean
- * definitions are visible here.
+ * <p>
+ * Like {@code @ConditionalOnMissingBean}, a client type the application already defines
+ * is left alone: auto-configuration runs after the application's own configuration, so
+ * its bean definitions are visible here.
  */
 final class PolarResourceClientsRegistrar implements ImportBeanDefinitionRegistrar {
 

@@ -9,12 +9,13 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The resource clients reachable from {@code PolarClient}, found by walking its accessor methods
- * ({@code products()}, {@code customerPortal().orders()}, ...).
+ * The resource clients reachable from {@code PolarClient}, found by walking its accessor
+ * methods ({@code products()}, {@code customerPortal().orders()}, ...).
  *
- * <p>The list of resources is generated from Polar's spec, so it is read from the client class
- * rather than written out here: a resource added to the spec becomes a bean without a change to
- * the auto-configuration. The walk happens once, at startup.
+ * <p>
+ * The list of resources is generated from Polar's spec, so it is read from the client
+ * class rather than written out here: a resource added to the spec becomes a bean without
+ * a change to the auto-configuration. The walk happens once, at startup.
  */
 final class ResourceClientAccessors {
 
@@ -24,8 +25,8 @@ final class ResourceClientAccessors {
 	}
 
 	/**
-	 * Returns every resource client reachable from the given root type, depth first, sorted by
-	 * accessor name at each level so bean registration order is stable.
+	 * Returns every resource client reachable from the given root type, depth first,
+	 * sorted by accessor name at each level so bean registration order is stable.
 	 * @param rootType the client type to walk
 	 * @return one accessor per reachable resource client type
 	 */
@@ -51,7 +52,8 @@ final class ResourceClientAccessors {
 	private static boolean isResourceAccessor(Method method) {
 		Class<?> returnType = method.getReturnType();
 		return method.getParameterCount() == 0 && !Modifier.isStatic(method.getModifiers())
-				&& returnType.getPackageName().equals(RESOURCE_PACKAGE) && returnType.getSimpleName().endsWith("Client");
+				&& returnType.getPackageName().equals(RESOURCE_PACKAGE)
+				&& returnType.getSimpleName().endsWith("Client");
 	}
 
 	/**
@@ -83,8 +85,9 @@ final class ResourceClientAccessors {
 					current = method.invoke(current);
 				}
 				catch (IllegalAccessException | InvocationTargetException ex) {
-					throw new IllegalStateException("Could not obtain " + this.type.getSimpleName() + " through "
-							+ method.getName() + "()", ex);
+					throw new IllegalStateException(
+							"Could not obtain " + this.type.getSimpleName() + " through " + method.getName() + "()",
+							ex);
 				}
 			}
 			return current;

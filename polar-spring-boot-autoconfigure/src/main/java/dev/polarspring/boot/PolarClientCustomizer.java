@@ -7,7 +7,8 @@ import dev.polarspring.client.PolarClient;
  * {@code polar.*} properties have been applied, for what properties do not cover (a token
  * supplier that rotates, default request options, a custom sleeper in tests).
  *
- * <p>Every bean of this type is applied, in {@link org.springframework.core.Ordered} order.
+ * <p>
+ * Every bean of this type is applied, in {@link org.springframework.core.Ordered} order.
  */
 @FunctionalInterface
 public interface PolarClientCustomizer {

@@ -39,10 +39,10 @@ class PolarPropertiesTests {
 	void bindsEveryKey() {
 		this.contextRunner
 			.withPropertyValues("polar.access-token=polar_oat_secret", "polar.server=sandbox",
-					"polar.base-url=http://localhost:8089", "polar.api-version=2026-04",
-					"polar.organization-id=org_1", "polar.connect-timeout=2s", "polar.read-timeout=5s",
-					"polar.retry.max-attempts=4", "polar.retry.initial-delay=100ms", "polar.retry.max-delay=3s",
-					"polar.retry.multiplier=1.5", "polar.retry.non-idempotent=true")
+					"polar.base-url=http://localhost:8089", "polar.api-version=2026-04", "polar.organization-id=org_1",
+					"polar.connect-timeout=2s", "polar.read-timeout=5s", "polar.retry.max-attempts=4",
+					"polar.retry.initial-delay=100ms", "polar.retry.max-delay=3s", "polar.retry.multiplier=1.5",
+					"polar.retry.non-idempotent=true")
 			.run((context) -> {
 				PolarProperties properties = context.getBean(PolarProperties.class);
 				assertThat(properties.getAccessToken()).isEqualTo("polar_oat_secret");

@@ -36,8 +36,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every Polar resource client is a bean, each replaceable, and calls through them reach the
- * configured Polar with the configured credentials.
+ * Every Polar resource client is a bean, each replaceable, and calls through them reach
+ * the configured Polar with the configured credentials.
  */
 class PolarResourceClientBeansTests {
 

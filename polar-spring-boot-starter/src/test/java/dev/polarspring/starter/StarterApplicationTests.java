@@ -21,8 +21,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A new Spring Boot application with only the starter and two properties lists products from a
- * (WireMock) Polar.
+ * A new Spring Boot application with only the starter and two properties lists products
+ * from a (WireMock) Polar.
  */
 @SpringBootTest
 class StarterApplicationTests {
@@ -31,9 +31,8 @@ class StarterApplicationTests {
 
 	static {
 		polar.start();
-		polar.stubFor(get(urlPathEqualTo("/v1/products/")).willReturn(aResponse()
-			.withHeader("Content-Type", "application/json")
-			.withBody("""
+		polar.stubFor(get(urlPathEqualTo("/v1/products/"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
 					{"items":[{"id":"8b1a7e2c-3f57-4c1a-9a38-1d1f6c2e0a11","created_at":"2026-10-01T10:00:00.123456Z",
 					"modified_at":null,"trial_interval":null,"trial_interval_count":null,"name":"Lifetime licence",
 					"description":"One payment, every update.","visibility":"public","recurring_interval":null,

@@ -17,9 +17,11 @@ record CheckoutRequest(List<String> productIds, @Nullable String successUrl, @Nu
 	static CheckoutRequest of(ObjectNode body) {
 		List<String> productIds = new ArrayList<>();
 		body.path("products").forEach((id) -> productIds.add(id.asString()));
-		return new CheckoutRequest(productIds, PolarDocuments.text(body, "success_url"), PolarDocuments.text(body, "return_url"),
-				PolarDocuments.text(body, "customer_id"), PolarDocuments.text(body, "external_customer_id"), PolarDocuments.text(body, "customer_email"),
-				PolarDocuments.text(body, "customer_name"), object(body, "metadata"), object(body, "customer_metadata"));
+		return new CheckoutRequest(productIds, PolarDocuments.text(body, "success_url"),
+				PolarDocuments.text(body, "return_url"), PolarDocuments.text(body, "customer_id"),
+				PolarDocuments.text(body, "external_customer_id"), PolarDocuments.text(body, "customer_email"),
+				PolarDocuments.text(body, "customer_name"), object(body, "metadata"),
+				object(body, "customer_metadata"));
 	}
 
 	/** Polar's own confirmation page is where a checkout without a success URL ends. */

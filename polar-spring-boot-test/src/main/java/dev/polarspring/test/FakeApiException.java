@@ -1,8 +1,9 @@
 package dev.polarspring.test;
 
 /**
- * Ends a request to the fake Polar with an error answer, thrown where the fake finds the request
- * wrong (an unknown id, a missing field) and turned into the answer by {@link FakePolarApi}.
+ * Ends a request to the fake Polar with an error answer, thrown where the fake finds the
+ * request wrong (an unknown id, a missing field) and turned into the answer by
+ * {@link FakePolarApi}.
  */
 final class FakeApiException extends RuntimeException {
 

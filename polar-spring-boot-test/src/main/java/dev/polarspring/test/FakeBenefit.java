@@ -3,8 +3,8 @@ package dev.polarspring.test;
 import org.springframework.util.Assert;
 
 /**
- * A benefit a {@link FakeProduct} grants when bought: a custom benefit (a note, as Polar shows it
- * to the customer) or license keys.
+ * A benefit a {@link FakeProduct} grants when bought: a custom benefit (a note, as Polar
+ * shows it to the customer) or license keys.
  *
  * <pre>{@code
  * FakeBenefit.custom("Access to the members area")

@@ -13,9 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The pages the fake Polar serves in place of Polar's hosted ones: the checkout page with its
- * "Pay" button, the confirmation page and the customer portal. Plain HTML, no scripts, so a
- * browser test (or a person trying the sample offline) can click through them.
+ * The pages the fake Polar serves in place of Polar's hosted ones: the checkout page with
+ * its "Pay" button, the confirmation page and the customer portal. Plain HTML, no
+ * scripts, so a browser test (or a person trying the sample offline) can click through
+ * them.
  */
 final class FakeCheckoutPages {
 
@@ -42,7 +43,8 @@ final class FakeCheckoutPages {
 		if (!checkout.get("status").asString().equals("open")) {
 			String status = checkout.get("status").asString();
 			body.append("<p id=\"status\">")
-				.append(status.equals("succeeded") ? "This checkout is paid." : "This checkout is " + escape(status) + ".")
+				.append(status.equals("succeeded") ? "This checkout is paid."
+						: "This checkout is " + escape(status) + ".")
 				.append("</p><p><a href=\"")
 				.append(escape(successUrl(checkout)))
 				.append("\">Continue</a></p>");
@@ -60,8 +62,8 @@ final class FakeCheckoutPages {
 	}
 
 	static String confirmation(ObjectNode checkout) {
-		return page("Thank you", "<h1>Thank you!</h1><p id=\"status\">Checkout "
-				+ escape(checkout.get("status").asString()) + ".</p>");
+		return page("Thank you",
+				"<h1>Thank you!</h1><p id=\"status\">Checkout " + escape(checkout.get("status").asString()) + ".</p>");
 	}
 
 	static String notFound() {

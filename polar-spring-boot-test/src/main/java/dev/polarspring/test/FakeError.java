@@ -14,8 +14,9 @@ import org.springframework.util.Assert;
 import dev.polarspring.client.core.PolarJson;
 
 /**
- * An error answer of the fake Polar, with the status, headers and body Polar sends for it. Give
- * one to {@link FakePolar#fail(String, FakeError)} or {@link FakePolar#failNext(String, FakeError)}.
+ * An error answer of the fake Polar, with the status, headers and body Polar sends for
+ * it. Give one to {@link FakePolar#fail(String, FakeError)} or
+ * {@link FakePolar#failNext(String, FakeError)}.
  *
  * <pre>{@code
  * fake.failNext("POST /v1/checkouts/", FakeError.validation("Field required", "missing", "body", "products"));
@@ -46,7 +47,8 @@ public final class FakeError {
 
 	/**
 	 * A 401, as Polar answers for a missing, expired or revoked access token.
-	 * @return {@code 401 {"error":"Unauthorized",...}} with {@code WWW-Authenticate: Bearer}
+	 * @return {@code 401 {"error":"Unauthorized",...}} with
+	 * {@code WWW-Authenticate: Bearer}
 	 */
 	public static FakeError unauthorized() {
 		ObjectNode body = PolarJson.mapper().createObjectNode();
@@ -57,7 +59,8 @@ public final class FakeError {
 
 	/**
 	 * A 403, as Polar answers when the token may not do what was asked.
-	 * @param detail the explanation, such as {@code "License key only supports 3 activations."}
+	 * @param detail the explanation, such as
+	 * {@code "License key only supports 3 activations."}
 	 * @return {@code 403 {"error":"NotPermitted","detail":...}}
 	 */
 	public static FakeError notPermitted(String detail) {
@@ -65,7 +68,8 @@ public final class FakeError {
 	}
 
 	/**
-	 * A 422 with one validation error, in the shape of Polar's (FastAPI's) validation errors.
+	 * A 422 with one validation error, in the shape of Polar's (FastAPI's) validation
+	 * errors.
 	 * @param message the message, such as {@code "Field required"}
 	 * @param type the error type, such as {@code "missing"} or {@code "value_error"}
 	 * @param location where the error is, such as {@code "body", "products", 0}
@@ -108,8 +112,8 @@ public final class FakeError {
 	 */
 	public static FakeError rateLimited(Duration retryAfter) {
 		Assert.isTrue(!retryAfter.isNegative(), "retryAfter must not be negative");
-		return new FakeError(429, Map.of("Retry-After", Long.toString(retryAfter.toSeconds())),
-				polarBody("TooManyRequests", "Rate limit exceeded. Retry after " + retryAfter.toSeconds() + " seconds."));
+		return new FakeError(429, Map.of("Retry-After", Long.toString(retryAfter.toSeconds())), polarBody(
+				"TooManyRequests", "Rate limit exceeded. Retry after " + retryAfter.toSeconds() + " seconds."));
 	}
 
 	/**

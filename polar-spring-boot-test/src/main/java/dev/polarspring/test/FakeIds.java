@@ -4,8 +4,9 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Makes the ids and secrets of a fake Polar. Seeded, so a fake started with the same catalog hands
- * out the same ids in every run, which keeps test output and snapshots stable.
+ * Makes the ids and secrets of a fake Polar. Seeded, so a fake started with the same
+ * catalog hands out the same ids in every run, which keeps test output and snapshots
+ * stable.
  */
 final class FakeIds {
 
@@ -34,7 +35,10 @@ final class FakeIds {
 		return new UUID(most, least).toString();
 	}
 
-	/** A secret such as {@code polar_c_...}, the shape of Polar's client secrets and tokens. */
+	/**
+	 * A secret such as {@code polar_c_...}, the shape of Polar's client secrets and
+	 * tokens.
+	 */
 	synchronized String secret(String prefix, int length) {
 		StringBuilder secret = new StringBuilder(prefix);
 		for (int i = 0; i < length; i++) {
@@ -43,7 +47,9 @@ final class FakeIds {
 		return secret.toString();
 	}
 
-	/** A license key such as {@code DESK-7F3K-...}: the prefix and four groups of four. */
+	/**
+	 * A license key such as {@code DESK-7F3K-...}: the prefix and four groups of four.
+	 */
 	synchronized String licenseKey(String prefix) {
 		StringBuilder key = new StringBuilder(prefix);
 		for (int group = 0; group < 4; group++) {

@@ -36,10 +36,11 @@ import dev.polarspring.client.model.Product;
 import dev.polarspring.client.model.Subscription;
 
 /**
- * A fake Polar API on WireMock, for tests and for running an application offline. It keeps state
- * like Polar does: checkouts created through the API can be paid on the fake's checkout page (or
- * with {@link #pay(String)}), which creates the customer, order, subscription, benefit grants and
- * license keys, and sends the webhooks Polar would send to the application.
+ * A fake Polar API on WireMock, for tests and for running an application offline. It
+ * keeps state like Polar does: checkouts created through the API can be paid on the
+ * fake's checkout page (or with {@link #pay(String)}), which creates the customer, order,
+ * subscription, benefit grants and license keys, and sends the webhooks Polar would send
+ * to the application.
  *
  * <pre>{@code
  * try (FakePolar fake = FakePolar.start()) {
@@ -48,19 +49,23 @@ import dev.polarspring.client.model.Subscription;
  * }
  * }</pre>
  *
- * <p>Answers realistic, typed JSON for products (list, get), checkouts (create, get), checkout
- * links (create, list, get), customers (list, get, get by external id, state), customer sessions
- * (create), orders and subscriptions (list with filters, get), events (ingest) and license keys
- * (validate, activate, deactivate). Every call needs a bearer token, any token. Errors on demand
- * with {@link #fail(String, FakeError)} and {@link #failNext(String, FakeError)}; anything else
- * with WireMock stubs on {@link #wireMock()}, which take precedence over the fake's own answers.
+ * <p>
+ * Answers realistic, typed JSON for products (list, get), checkouts (create, get),
+ * checkout links (create, list, get), customers (list, get, get by external id, state),
+ * customer sessions (create), orders and subscriptions (list with filters, get), events
+ * (ingest) and license keys (validate, activate, deactivate). Every call needs a bearer
+ * token, any token. Errors on demand with {@link #fail(String, FakeError)} and
+ * {@link #failNext(String, FakeError)}; anything else with WireMock stubs on
+ * {@link #wireMock()}, which take precedence over the fake's own answers.
  */
 public final class FakePolar implements AutoCloseable {
 
 	/** A token to configure the client with; the fake accepts any bearer token. */
 	public static final String ACCESS_TOKEN = "polar_oat_fake_polar_access_token";
 
-	/** The organization the fake's catalog belongs to, unless the builder says otherwise. */
+	/**
+	 * The organization the fake's catalog belongs to, unless the builder says otherwise.
+	 */
 	public static final String DEFAULT_ORGANIZATION_ID = "1dbfc517-0bbf-4301-9ba8-555ca42b9737";
 
 	private static final Log logger = LogFactory.getLog(FakePolar.class);
@@ -96,7 +101,8 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a fake with the default catalog ({@link FakeProduct#defaults()}) on a free port.
+	 * Starts a fake with the default catalog ({@link FakeProduct#defaults()}) on a free
+	 * port.
 	 * @return the running fake; close it when done
 	 */
 	public static FakePolar start() {
@@ -141,8 +147,9 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the WireMock server, for stubs of your own and for verifying requests. A stub added
-	 * here answers in place of the fake's own answer for the requests it matches.
+	 * Returns the WireMock server, for stubs of your own and for verifying requests. A
+	 * stub added here answers in place of the fake's own answer for the requests it
+	 * matches.
 	 * @return the server
 	 */
 	public WireMockServer wireMock() {
@@ -240,8 +247,8 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
-	 * Returns the events ingested so far, as sent (with the {@code id} the fake gave them and a
-	 * {@code timestamp} where the sender gave none).
+	 * Returns the events ingested so far, as sent (with the {@code id} the fake gave them
+	 * and a {@code timestamp} where the sender gave none).
 	 * @return the events as JSON, oldest first
 	 */
 	public List<JsonNode> ingestedEvents() {
@@ -249,8 +256,8 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
-	 * Pays an open checkout as the "Pay" button of the fake's checkout page does, and sends the
-	 * webhooks for it.
+	 * Pays an open checkout as the "Pay" button of the fake's checkout page does, and
+	 * sends the webhooks for it.
 	 * @param checkoutId the checkout id
 	 * @return what the payment created
 	 * @throws IllegalArgumentException when there is no such checkout
@@ -264,16 +271,17 @@ public final class FakePolar implements AutoCloseable {
 		}
 		FakePolarState.Purchase purchase = this.state.pay(checkout.get("client_secret").asString(), null);
 		List<FakeWebhookDelivery> sent = send(purchase.webhooks());
-		return new FakePurchase(decode(purchase.checkout(), Checkout.class), decode(purchase.customer(), Customer.class),
-				decode(purchase.order(), Order.class),
+		return new FakePurchase(decode(purchase.checkout(), Checkout.class),
+				decode(purchase.customer(), Customer.class), decode(purchase.order(), Order.class),
 				(purchase.subscription() != null) ? decode(purchase.subscription(), Subscription.class) : null,
 				decode(purchase.benefitGrants(), BenefitGrantWebhook.class),
 				decode(purchase.licenseKeys(), LicenseKeyRead.class), sent);
 	}
 
 	/**
-	 * Creates a checkout for a product and pays it: a customer with this external id owns the
-	 * product afterwards. For tests that start from a customer who already bought something.
+	 * Creates a checkout for a product and pays it: a customer with this external id owns
+	 * the product afterwards. For tests that start from a customer who already bought
+	 * something.
 	 * @param productId the product id
 	 * @param externalCustomerId the application's id of the customer, such as its user id
 	 * @return what the payment created
@@ -296,9 +304,10 @@ public final class FakePolar implements AutoCloseable {
 	/**
 	 * Cancels a subscription as the customer portal would, and sends the webhooks for it.
 	 * @param subscriptionId the subscription id
-	 * @param immediately {@code false} to cancel at the end of the period ({@code subscription.updated}
-	 * and {@code subscription.canceled}; it stays active), {@code true} to end it now (also
-	 * {@code subscription.revoked} and {@code benefit_grant.revoked})
+	 * @param immediately {@code false} to cancel at the end of the period
+	 * ({@code subscription.updated} and {@code subscription.canceled}; it stays active),
+	 * {@code true} to end it now (also {@code subscription.revoked} and
+	 * {@code benefit_grant.revoked})
 	 * @return the webhooks sent
 	 */
 	public List<FakeWebhookDelivery> cancelSubscription(String subscriptionId, boolean immediately) {
@@ -307,9 +316,10 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
-	 * Sets where the fake sends its webhooks. Without a target the fake still records them (see
-	 * {@link #webhooks()}) but sends nothing.
-	 * @param client a client for the application's endpoint and secret, or {@code null} for none
+	 * Sets where the fake sends its webhooks. Without a target the fake still records
+	 * them (see {@link #webhooks()}) but sends nothing.
+	 * @param client a client for the application's endpoint and secret, or {@code null}
+	 * for none
 	 */
 	public void deliverWebhooksTo(@Nullable PolarWebhookTestClient client) {
 		this.webhookTarget = client;
@@ -326,8 +336,8 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
-	 * Sends a webhook again with the same {@code webhook-id}, as Polar's retries and manual
-	 * redeliveries do.
+	 * Sends a webhook again with the same {@code webhook-id}, as Polar's retries and
+	 * manual redeliveries do.
 	 * @param webhookId the {@code webhook-id} of an earlier delivery
 	 * @return the HTTP status the application answered with
 	 * @throws IllegalArgumentException when the fake sent no such webhook
@@ -351,8 +361,8 @@ public final class FakePolar implements AutoCloseable {
 
 	/**
 	 * Answers every request to a route with an error, until {@link #reset()}.
-	 * @param route the method and path, such as {@code "GET /v1/products/{id}"}; {@code {name}}
-	 * matches one path segment
+	 * @param route the method and path, such as {@code "GET /v1/products/{id}"};
+	 * {@code {name}} matches one path segment
 	 * @param error the answer
 	 */
 	public void fail(String route, FakeError error) {
@@ -360,8 +370,8 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
-	 * Answers the next request to a route with an error; later requests get the fake's usual
-	 * answer.
+	 * Answers the next request to a route with an error; later requests get the fake's
+	 * usual answer.
 	 * @param route the method and path, such as {@code "POST /v1/checkouts/"}
 	 * @param error the answer
 	 */
@@ -370,8 +380,8 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
-	 * Answers the next requests to a route with an error, such as two 503s before a success to
-	 * test retries; later requests get the fake's usual answer.
+	 * Answers the next requests to a route with an error, such as two 503s before a
+	 * success to test retries; later requests get the fake's usual answer.
 	 * @param times how many requests fail; at least 1
 	 * @param route the method and path, such as {@code "GET /v1/products/"}
 	 * @param error the answer
@@ -390,8 +400,8 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
-	 * Answers every request to a route with a JSON body of your own, until {@link #reset()}. For
-	 * anything more, stub on {@link #wireMock()}.
+	 * Answers every request to a route with a JSON body of your own, until
+	 * {@link #reset()}. For anything more, stub on {@link #wireMock()}.
 	 * @param route the method and path, such as {@code "GET /v1/products/{id}"}
 	 * @param status the HTTP status
 	 * @param json the body
@@ -402,8 +412,8 @@ public final class FakePolar implements AutoCloseable {
 
 	private static MappingBuilder mapping(String route) {
 		var matcher = ROUTE.matcher(route.trim());
-		Assert.isTrue(matcher.matches(), () -> "route must be a method and a path such as 'GET /v1/products/{id}', was '"
-				+ route + "'");
+		Assert.isTrue(matcher.matches(),
+				() -> "route must be a method and a path such as 'GET /v1/products/{id}', was '" + route + "'");
 		String path = matcher.group(2);
 		String trimmed = (path.length() > 1 && path.endsWith("/")) ? path.substring(0, path.length() - 1) : path;
 		String regex = Pattern.quote(trimmed).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q") + "/?";
@@ -420,9 +430,10 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets everything created since the start (checkouts, customers, orders, subscriptions,
-	 * grants, keys, sessions, events, webhooks), removes stubs added since, and clears WireMock's
-	 * request journal. The catalog and the webhook target stay.
+	 * Forgets everything created since the start (checkouts, customers, orders,
+	 * subscriptions, grants, keys, sessions, events, webhooks), removes stubs added
+	 * since, and clears WireMock's request journal. The catalog and the webhook target
+	 * stay.
 	 */
 	public void reset() {
 		this.server.resetAll();
@@ -465,7 +476,8 @@ public final class FakePolar implements AutoCloseable {
 			return status;
 		}
 		catch (RuntimeException ex) {
-			// Like Polar, a failed delivery does not fail the payment; the status 0 tells the test.
+			// Like Polar, a failed delivery does not fail the payment; the status 0 tells
+			// the test.
 			logger.warn("Could not send " + delivery.type() + " to " + target + ": " + ex.getMessage());
 			return 0;
 		}
@@ -568,7 +580,8 @@ public final class FakePolar implements AutoCloseable {
 		}
 
 		/**
-		 * Sets the seed of the ids the fake hands out: the same seed and catalog give the same ids.
+		 * Sets the seed of the ids the fake hands out: the same seed and catalog give the
+		 * same ids.
 		 * @param seed the seed
 		 * @return this builder
 		 */

@@ -18,9 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.polarspring.client.core.PolarJson;
 
 /**
- * The HTTP face of the fake Polar: routes each request to the {@link FakePolarState} and answers
- * as Polar does (status, JSON, pagination, validation errors, 401 without a token), and serves
- * the checkout page, its payment form and the customer portal page.
+ * The HTTP face of the fake Polar: routes each request to the {@link FakePolarState} and
+ * answers as Polar does (status, JSON, pagination, validation errors, 401 without a
+ * token), and serves the checkout page, its payment form and the customer portal page.
  */
 final class FakePolarApi {
 
@@ -49,8 +49,8 @@ final class FakePolarApi {
 		api("GET", "/v1/customers/external/{external_id}",
 				(request, path) -> ok(state.customerByExternalId(path.get(0))));
 		api("GET", "/v1/customers/{id}/state", (request, path) -> ok(state.customerState(path.get(0))));
-		api("GET", "/v1/customers/external/{external_id}/state", (request, path) -> ok(
-				state.customerState(state.customerByExternalId(path.get(0)).get("id").asString())));
+		api("GET", "/v1/customers/external/{external_id}/state", (request,
+				path) -> ok(state.customerState(state.customerByExternalId(path.get(0)).get("id").asString())));
 		api("POST", "/v1/customer-sessions/", this::createCustomerSession);
 		api("GET", "/v1/orders/", this::listOrders);
 		api("GET", "/v1/orders/{id}", (request, path) -> ok(state.order(path.get(0))));
@@ -62,7 +62,8 @@ final class FakePolarApi {
 		api("POST", "/v1/license-keys/validate", this::validateLicenseKey);
 		api("POST", "/v1/license-keys/activate", this::activateLicenseKey);
 		api("POST", "/v1/license-keys/deactivate", this::deactivateLicenseKey);
-		// The customer portal's license key operations need no token: desktop apps call them.
+		// The customer portal's license key operations need no token: desktop apps call
+		// them.
 		open("POST", "/v1/customer-portal/license-keys/validate", this::validateLicenseKey);
 		open("POST", "/v1/customer-portal/license-keys/activate", this::activateLicenseKey);
 		open("POST", "/v1/customer-portal/license-keys/deactivate", this::deactivateLicenseKey);
@@ -83,7 +84,10 @@ final class FakePolarApi {
 		this.routes.add(new Route(method, compile(template), false, handler));
 	}
 
-	/** {@code /v1/products/{id}} matches with or without a trailing slash, as Polar's paths do. */
+	/**
+	 * {@code /v1/products/{id}} matches with or without a trailing slash, as Polar's
+	 * paths do.
+	 */
 	private static Pattern compile(String template) {
 		String trimmed = template.endsWith("/") ? template.substring(0, template.length() - 1) : template;
 		return Pattern.compile("^" + trimmed.replaceAll("\\{[^}]+}", "([^/]+)") + "/?$");
@@ -154,7 +158,8 @@ final class FakePolarApi {
 						filter("external_customer_id", "customer", "external_id"),
 						new Filter("active", (subscription, wanted) -> {
 							String status = subscription.get("status").asString();
-							return wanted.contains(Boolean.toString(status.equals("active") || status.equals("trialing")));
+							return wanted
+								.contains(Boolean.toString(status.equals("active") || status.equals("trialing")));
 						})));
 	}
 
@@ -197,9 +202,8 @@ final class FakePolarApi {
 
 	private FakeResponse createCustomerSession(FakeRequest request, List<String> path) {
 		ObjectNode body = jsonBody(request);
-		return FakeResponse.json(201,
-				this.state.createCustomerSession(PolarDocuments.text(body, "customer_id"),
-						PolarDocuments.text(body, "external_customer_id"), PolarDocuments.text(body, "return_url")));
+		return FakeResponse.json(201, this.state.createCustomerSession(PolarDocuments.text(body, "customer_id"),
+				PolarDocuments.text(body, "external_customer_id"), PolarDocuments.text(body, "return_url")));
 	}
 
 	private FakeResponse ingest(FakeRequest request, List<String> path) {
@@ -266,7 +270,8 @@ final class FakePolarApi {
 			.findFirst()
 			.orElse(null);
 		FakePolarState.Purchase purchase = this.state.pay(path.get(0), email);
-		// Delivered before the redirect, as an application's success page expects the access it grants.
+		// Delivered before the redirect, as an application's success page expects the
+		// access it grants.
 		this.outbox.accept(purchase.webhooks());
 		return FakeResponse.redirect(303, FakeCheckoutPages.successUrl(purchase.checkout()));
 	}
@@ -327,7 +332,9 @@ final class FakePolarApi {
 		return reversed;
 	}
 
-	/** A filter on equality: the parameter's values against the value at the field path. */
+	/**
+	 * A filter on equality: the parameter's values against the value at the field path.
+	 */
 	private static Filter filter(String parameter, String... fieldPath) {
 		return new Filter(parameter, (document, wanted) -> {
 			JsonNode value = document;
@@ -342,8 +349,8 @@ final class FakePolarApi {
 		int page = positive(request, "page", 1);
 		int limit = positive(request, "limit", DEFAULT_LIMIT);
 		if (limit > MAX_LIMIT) {
-			throw new FakeApiException(
-					FakeError.validation("Input should be less than or equal to 100", "less_than_equal", "query", "limit"));
+			throw new FakeApiException(FakeError.validation("Input should be less than or equal to 100",
+					"less_than_equal", "query", "limit"));
 		}
 		List<ObjectNode> matching = new ArrayList<>();
 		for (ObjectNode document : documents) {
@@ -375,9 +382,9 @@ final class FakePolarApi {
 			}
 		}
 		catch (NumberFormatException ex) {
-			throw new FakeApiException(FakeError.validation(
-					"Input should be a valid integer, unable to parse string as an integer", "int_parsing", "query",
-					parameter));
+			throw new FakeApiException(
+					FakeError.validation("Input should be a valid integer, unable to parse string as an integer",
+							"int_parsing", "query", parameter));
 		}
 		throw new FakeApiException(
 				FakeError.validation("Input should be greater than 0", "greater_than", "query", parameter));
@@ -393,7 +400,9 @@ final class FakePolarApi {
 	private record Route(String method, Pattern pattern, boolean authenticated, Handler handler) {
 	}
 
-	/** A list filter: keeps the documents that match the values of one query parameter. */
+	/**
+	 * A list filter: keeps the documents that match the values of one query parameter.
+	 */
 	private record Filter(String parameter, BiPredicate<ObjectNode, List<String>> test) {
 
 		boolean matches(ObjectNode document, List<String> wanted) {

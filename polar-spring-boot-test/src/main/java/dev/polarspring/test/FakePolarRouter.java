@@ -10,8 +10,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
 /**
  * The WireMock extension behind the fake's catch-all stub: hands each request to
- * {@link FakePolarApi} and turns its answer into WireMock's. Applies only to stubs that name it,
- * so stubs a test adds answer as written.
+ * {@link FakePolarApi} and turns its answer into WireMock's. Applies only to stubs that
+ * name it, so stubs a test adds answer as written.
  */
 final class FakePolarRouter implements ResponseDefinitionTransformerV2 {
 

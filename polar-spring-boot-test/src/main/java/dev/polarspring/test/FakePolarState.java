@@ -17,9 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What the fake Polar knows: the catalog it was started with and everything created since
- * (checkouts, customers, orders, subscriptions, benefit grants, license keys, sessions, events).
- * All documents are stored as Polar would answer them and handed out as copies. Thread-safe: the
- * fake's server threads and the test thread share it.
+ * (checkouts, customers, orders, subscriptions, benefit grants, license keys, sessions,
+ * events). All documents are stored as Polar would answer them and handed out as copies.
+ * Thread-safe: the fake's server threads and the test thread share it.
  */
 final class FakePolarState {
 
@@ -58,7 +58,8 @@ final class FakePolarState {
 	FakePolarState(List<FakeProduct> catalog, String organizationId, Clock clock, long seed) {
 		this.organizationId = organizationId;
 		this.clock = clock;
-		// The catalog draws from its own sequence, so reset() can restart the other one without
+		// The catalog draws from its own sequence, so reset() can restart the other one
+		// without
 		// handing out a product's id again.
 		FakeIds catalogIds = new FakeIds(seed);
 		this.ids = new FakeIds(seed + 1);
@@ -189,7 +190,9 @@ final class FakePolarState {
 		return PolarDocuments.customerState(customer, active, granted);
 	}
 
-	/** The customer session of a token, or {@code null} when there is none or it expired. */
+	/**
+	 * The customer session of a token, or {@code null} when there is none or it expired.
+	 */
 	synchronized @Nullable ObjectNode customerSession(String token) {
 		ObjectNode session = this.sessions.get(token);
 		if (session == null || Instant.parse(session.get("expires_at").asString()).isBefore(this.clock.instant())) {
@@ -217,8 +220,9 @@ final class FakePolarState {
 		String clientSecret = this.ids.secret("polar_c_", 48);
 		ObjectNode product = this.products.get(request.productIds().get(0));
 		ObjectNode checkout = PolarDocuments.checkout(id, clientSecret, this.baseUrl + "/checkout/" + clientSecret,
-				product, this.organizationId, request.withDefaultSuccessUrl(this.baseUrl + "/checkout/" + clientSecret
-						+ "/confirmation"), this.clock.instant());
+				product, this.organizationId,
+				request.withDefaultSuccessUrl(this.baseUrl + "/checkout/" + clientSecret + "/confirmation"),
+				this.clock.instant());
 		this.checkouts.put(id, checkout);
 		return checkout.deepCopy();
 	}
@@ -283,14 +287,18 @@ final class FakePolarState {
 		return session.deepCopy();
 	}
 
-	/** Stores ingested events; an event whose {@code external_id} was seen before is a duplicate. */
+	/**
+	 * Stores ingested events; an event whose {@code external_id} was seen before is a
+	 * duplicate.
+	 */
 	synchronized ObjectNode ingest(List<ObjectNode> events) {
 		int inserted = 0;
 		int duplicates = 0;
 		for (int i = 0; i < events.size(); i++) {
 			ObjectNode event = events.get(i);
 			if (!event.path("name").isString()) {
-				throw new FakeApiException(FakeError.validation("Field required", "missing", "body", "events", i, "name"));
+				throw new FakeApiException(
+						FakeError.validation("Field required", "missing", "body", "events", i, "name"));
 			}
 			if (!event.path("customer_id").isString() && !event.path("external_customer_id").isString()) {
 				throw new FakeApiException(
@@ -321,7 +329,8 @@ final class FakePolarState {
 		ObjectNode activation = null;
 		if (activationId != null) {
 			activation = this.activations.get(activationId);
-			if (activation == null || !activation.get("license_key_id").asString().equals(licenseKey.get("id").asString())) {
+			if (activation == null
+					|| !activation.get("license_key_id").asString().equals(licenseKey.get("id").asString())) {
 				throw new FakeApiException(FakeError.notFound());
 			}
 		}
@@ -335,13 +344,15 @@ final class FakePolarState {
 		ObjectNode licenseKey = licenseKeyFor(key, organizationId);
 		String licenseKeyId = licenseKey.get("id").asString();
 		int limit = licenseKey.get("limit_activations").asInt();
-		long used = this.activations.values().stream()
+		long used = this.activations.values()
+			.stream()
 			.filter((activation) -> activation.get("license_key_id").asString().equals(licenseKeyId))
 			.count();
 		if (used >= limit) {
 			throw new FakeApiException(FakeError.notPermitted("License key only supports " + limit + " activations."));
 		}
-		ObjectNode activation = PolarDocuments.activation(this.ids.uuid(), licenseKey, label, meta, this.clock.instant());
+		ObjectNode activation = PolarDocuments.activation(this.ids.uuid(), licenseKey, label, meta,
+				this.clock.instant());
 		this.activations.put(activation.get("id").asString(), activation);
 		return PolarDocuments.activationRead(activation, licenseKey);
 	}
@@ -349,7 +360,8 @@ final class FakePolarState {
 	synchronized void deactivateLicenseKey(String key, String organizationId, String activationId) {
 		ObjectNode licenseKey = licenseKeyFor(key, organizationId);
 		ObjectNode activation = this.activations.get(activationId);
-		if (activation == null || !activation.get("license_key_id").asString().equals(licenseKey.get("id").asString())) {
+		if (activation == null
+				|| !activation.get("license_key_id").asString().equals(licenseKey.get("id").asString())) {
 			throw new FakeApiException(FakeError.notFound());
 		}
 		this.activations.remove(activationId);
@@ -367,15 +379,15 @@ final class FakePolarState {
 	}
 
 	/**
-	 * Pays an open checkout: the customer (found or created), the order, the subscription for a
-	 * recurring product, a grant per benefit and a license key per license keys benefit, with the
-	 * webhooks Polar sends for them, in Polar's order.
+	 * Pays an open checkout: the customer (found or created), the order, the subscription
+	 * for a recurring product, a grant per benefit and a license key per license keys
+	 * benefit, with the webhooks Polar sends for them, in Polar's order.
 	 */
 	synchronized Purchase pay(String clientSecret, @Nullable String email) {
 		ObjectNode checkout = found(bySecret(this.checkouts, clientSecret));
 		if (!checkout.get("status").asString().equals("open")) {
-			throw new FakeApiException(FakeError.of(403, "{\"error\":\"AlreadyConfirmed\",\"detail\":"
-					+ "\"This checkout is already confirmed.\"}"));
+			throw new FakeApiException(FakeError.of(403,
+					"{\"error\":\"AlreadyConfirmed\",\"detail\":" + "\"This checkout is already confirmed.\"}"));
 		}
 		Instant now = this.clock.instant();
 		String time = PolarDocuments.time(now);
@@ -418,8 +430,8 @@ final class FakePolarState {
 			ObjectNode licenseKey = null;
 			if (benefit.get("type").asString().equals("license_keys")) {
 				String prefix = benefit.get("properties").get("prefix").asString();
-				licenseKey = PolarDocuments.licenseKey(this.ids.uuid(), this.ids.licenseKey(prefix), (ObjectNode) benefit,
-						customer, now);
+				licenseKey = PolarDocuments.licenseKey(this.ids.uuid(), this.ids.licenseKey(prefix),
+						(ObjectNode) benefit, customer, now);
 				this.licenseKeys.put(licenseKey.get("id").asString(), licenseKey);
 				purchaseKeys.add(licenseKey.deepCopy());
 			}
@@ -461,8 +473,8 @@ final class FakePolarState {
 	}
 
 	/**
-	 * Cancels a subscription: at the end of the period (it stays active until then), or at once,
-	 * which also revokes its benefits.
+	 * Cancels a subscription: at the end of the period (it stays active until then), or
+	 * at once, which also revokes its benefits.
 	 */
 	synchronized List<Webhook> cancelSubscription(String subscriptionId, boolean immediately) {
 		ObjectNode subscription = found(this.subscriptions.get(subscriptionId));
@@ -484,7 +496,8 @@ final class FakePolarState {
 		webhooks.add(new Webhook("subscription.canceled", subscription.deepCopy()));
 		webhooks.add(new Webhook("subscription.revoked", subscription.deepCopy()));
 		for (ObjectNode grant : this.grants.values()) {
-			if (subscriptionId.equals(PolarDocuments.text(grant, "subscription_id")) && grant.get("is_granted").asBoolean()) {
+			if (subscriptionId.equals(PolarDocuments.text(grant, "subscription_id"))
+					&& grant.get("is_granted").asBoolean()) {
 				grant.put("modified_at", time);
 				grant.put("is_granted", false);
 				grant.put("is_revoked", true);

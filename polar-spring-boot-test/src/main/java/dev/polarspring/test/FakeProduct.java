@@ -11,8 +11,8 @@ import org.springframework.util.Assert;
 import dev.polarspring.client.model.RecurringInterval;
 
 /**
- * A product in the catalog of a {@link FakePolar}: a name, one fixed price and the benefits a
- * purchase grants. Immutable; the {@code with} methods return copies.
+ * A product in the catalog of a {@link FakePolar}: a name, one fixed price and the
+ * benefits a purchase grants. Immutable; the {@code with} methods return copies.
  *
  * <pre>{@code
  * FakeProduct.oneTime("Ebook", 1900, "usd").withDescription("The PDF edition")
@@ -60,7 +60,8 @@ public final class FakeProduct {
 	/**
 	 * Creates a subscription product: buying it starts a subscription.
 	 * @param name the product name
-	 * @param priceAmount the price per interval in cents (the smallest unit of the currency)
+	 * @param priceAmount the price per interval in cents (the smallest unit of the
+	 * currency)
 	 * @param currency an ISO 4217 code, such as {@code usd}
 	 * @param interval how often the subscription renews
 	 * @return the product, without description or benefits
@@ -71,14 +72,15 @@ public final class FakeProduct {
 	}
 
 	/**
-	 * The catalog a {@link FakePolar} starts with unless told otherwise: "Starter Kit" (one-time,
-	 * $19.00, a custom benefit), "Pro Plan" (monthly, $9.00, a custom benefit) and "Desktop License"
-	 * (one-time, $49.00, a license key for 3 devices).
+	 * The catalog a {@link FakePolar} starts with unless told otherwise: "Starter Kit"
+	 * (one-time, $19.00, a custom benefit), "Pro Plan" (monthly, $9.00, a custom benefit)
+	 * and "Desktop License" (one-time, $49.00, a license key for 3 devices).
 	 * @return the default products
 	 */
 	public static List<FakeProduct> defaults() {
 		return List.of(
-				oneTime("Starter Kit", 1900, "usd").withDescription("Templates and a setup guide to get going in a day.")
+				oneTime("Starter Kit", 1900, "usd")
+					.withDescription("Templates and a setup guide to get going in a day.")
 					.withBenefit(FakeBenefit.custom("Starter Kit downloads")),
 				recurring("Pro Plan", 900, "usd", RecurringInterval.MONTH)
 					.withDescription("Everything in the kit, plus new material every month.")

@@ -11,8 +11,8 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A request to the fake Polar, independent of WireMock's types: method, path, query, a header
- * lookup and the body.
+ * A request to the fake Polar, independent of WireMock's types: method, path, query, a
+ * header lookup and the body.
  */
 record FakeRequest(String method, String path, Map<String, List<String>> query,
 		Function<String, @Nullable String> headers, byte[] body) {
@@ -24,7 +24,9 @@ record FakeRequest(String method, String path, Map<String, List<String>> query,
 		return new FakeRequest(method, path, query, headers, body);
 	}
 
-	/** Decodes {@code a=1&b=2&a=3} (a query or a form body) into lists of values by name. */
+	/**
+	 * Decodes {@code a=1&b=2&a=3} (a query or a form body) into lists of values by name.
+	 */
 	static Map<String, List<String>> decodeForm(String encoded) {
 		Map<String, List<String>> values = new LinkedHashMap<>();
 		for (String pair : encoded.split("&")) {

@@ -14,8 +14,9 @@ import dev.polarspring.client.webhook.WebhookDelivery;
  * @param type the event type, such as {@code order.paid}
  * @param payload the body: {@code {"type":..., "timestamp":..., "data":...}}
  * @param timestamp when the fake created the event
- * @param status the HTTP status the application answered with the last time this delivery was
- * sent, or {@code 0} when the fake had no target (see {@link FakePolar#deliverWebhooksTo})
+ * @param status the HTTP status the application answered with the last time this delivery
+ * was sent, or {@code 0} when the fake had no target (see
+ * {@link FakePolar#deliverWebhooksTo})
  */
 public record FakeWebhookDelivery(String webhookId, String type, String payload, Instant timestamp, int status) {
 

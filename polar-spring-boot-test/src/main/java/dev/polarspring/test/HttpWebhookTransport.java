@@ -8,8 +8,8 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * Posts deliveries to a URL, as Polar does, and reports the status whatever it is: a 403 or a
- * 500 is an answer to check, not a failure of the sender.
+ * Posts deliveries to a URL, as Polar does, and reports the status whatever it is: a 403
+ * or a 500 is an answer to check, not a failure of the sender.
  */
 final class HttpWebhookTransport implements WebhookTransport {
 

@@ -8,8 +8,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
- * Posts deliveries through MockMvc, so a test without a server port exercises the same endpoint,
- * filters included.
+ * Posts deliveries through MockMvc, so a test without a server port exercises the same
+ * endpoint, filters included.
  */
 final class MockMvcWebhookTransport implements WebhookTransport {
 

@@ -13,10 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.polarspring.client.core.PolarJson;
 
 /**
- * Builds the JSON documents the fake Polar stores and answers with, field for field in the shape
- * of Polar's API (every property present, {@code null} where Polar sends {@code null}), so that
- * they decode into the client's models exactly as Polar's answers do. The conformance test checks
- * each one against the OpenAPI spec.
+ * Builds the JSON documents the fake Polar stores and answers with, field for field in
+ * the shape of Polar's API (every property present, {@code null} where Polar sends
+ * {@code null}), so that they decode into the client's models exactly as Polar's answers
+ * do. The conformance test checks each one against the OpenAPI spec.
  */
 final class PolarDocuments {
 
@@ -30,10 +30,10 @@ final class PolarDocuments {
 
 	private static final String[] SUBSCRIPTION_BASE = { "created_at", "modified_at", "id", "amount", "currency",
 			"recurring_interval", "recurring_interval_count", "status", "current_period_start", "current_period_end",
-			"current_meter_period_start", "current_meter_period_end", "trial_start", "trial_end", "cancel_at_period_end",
-			"canceled_at", "started_at", "ends_at", "ended_at", "past_due_at", "pause_at_period_end", "paused_at",
-			"resumes_at", "customer_id", "product_id", "discount_id", "checkout_id", "seats",
-			"customer_cancellation_reason", "customer_cancellation_comment" };
+			"current_meter_period_start", "current_meter_period_end", "trial_start", "trial_end",
+			"cancel_at_period_end", "canceled_at", "started_at", "ends_at", "ended_at", "past_due_at",
+			"pause_at_period_end", "paused_at", "resumes_at", "customer_id", "product_id", "discount_id", "checkout_id",
+			"seats", "customer_cancellation_reason", "customer_cancellation_comment" };
 
 	private static final String[] LICENSE_KEY_READ = { "id", "created_at", "modified_at", "organization_id",
 			"customer_id", "customer", "benefit_id", "key", "display_key", "status", "limit_activations", "usage",
@@ -49,7 +49,10 @@ final class PolarDocuments {
 		return PolarJson.mapper().createObjectNode();
 	}
 
-	/** The string value of a field, or {@code null} when it is absent, null or not a string. */
+	/**
+	 * The string value of a field, or {@code null} when it is absent, null or not a
+	 * string.
+	 */
 	static @Nullable String text(JsonNode document, String field) {
 		return document.path(field).isString() ? document.get(field).asString() : null;
 	}
@@ -544,7 +547,10 @@ final class PolarDocuments {
 		return list;
 	}
 
-	/** The envelope of a webhook delivery: {@code {"type":..., "timestamp":..., "data":...}}. */
+	/**
+	 * The envelope of a webhook delivery: {@code {"type":..., "timestamp":...,
+	 * "data":...}}.
+	 */
 	static ObjectNode webhookPayload(String type, Instant timestamp, ObjectNode data) {
 		ObjectNode payload = object();
 		payload.put("type", type);

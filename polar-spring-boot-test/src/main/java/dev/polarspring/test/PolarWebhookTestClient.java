@@ -18,9 +18,9 @@ import dev.polarspring.client.webhook.WebhookSigner;
 
 /**
  * Sends webhook deliveries to an application the way Polar does: the event as
- * {@code {"type":..., "timestamp":..., "data":...}}, signed with the application's secret in the
- * Standard Webhooks headers, over a real port or through MockMvc. Each method answers with the
- * HTTP status the application gave.
+ * {@code {"type":..., "timestamp":..., "data":...}}, signed with the application's secret
+ * in the Standard Webhooks headers, over a real port or through MockMvc. Each method
+ * answers with the HTTP status the application gave.
  *
  * <pre>{@code
  * PolarWebhookTestClient webhooks = PolarWebhookTestClient.mockMvc(mockMvc, "whsec_test");
@@ -29,13 +29,17 @@ import dev.polarspring.client.webhook.WebhookSigner;
  * assertThat(webhooks.sendWithBadSignature(orderPaid)).isEqualTo(403);
  * }</pre>
  *
- * <p>The {@code webhook-id} of a typed event is its {@link PolarWebhookEvent#delivery()} id, so
- * sending one event twice is a redelivery, as Polar's retries are. The {@code webhook-timestamp}
- * is the client's clock at sending time. Thread-safe.
+ * <p>
+ * The {@code webhook-id} of a typed event is its {@link PolarWebhookEvent#delivery()} id,
+ * so sending one event twice is a redelivery, as Polar's retries are. The
+ * {@code webhook-timestamp} is the client's clock at sending time. Thread-safe.
  */
 public final class PolarWebhookTestClient {
 
-	/** Where the starter's endpoint listens unless {@code polar.webhook.path} says otherwise. */
+	/**
+	 * Where the starter's endpoint listens unless {@code polar.webhook.path} says
+	 * otherwise.
+	 */
 	public static final String DEFAULT_PATH = "/polar/webhooks";
 
 	private static final String WRONG_SECRET = "whsec_" + "not-the-application-secret";
@@ -75,8 +79,9 @@ public final class PolarWebhookTestClient {
 	}
 
 	/**
-	 * Creates a client that posts to a path through MockMvc, for an application whose endpoint is
-	 * elsewhere ({@code polar.webhook.path} or a {@code @PolarWebhook} method).
+	 * Creates a client that posts to a path through MockMvc, for an application whose
+	 * endpoint is elsewhere ({@code polar.webhook.path} or a {@code @PolarWebhook}
+	 * method).
 	 * @param mockMvc the application's MockMvc
 	 * @param path the endpoint path, such as {@code /billing/polar}
 	 * @param secret the endpoint's webhook secret
@@ -95,7 +100,8 @@ public final class PolarWebhookTestClient {
 	}
 
 	/**
-	 * Returns a client that stamps deliveries with another clock, to test the timestamp tolerance.
+	 * Returns a client that stamps deliveries with another clock, to test the timestamp
+	 * tolerance.
 	 * @param clock the clock for {@code webhook-timestamp}
 	 * @return the new client; this one is unchanged
 	 */
@@ -114,8 +120,8 @@ public final class PolarWebhookTestClient {
 	}
 
 	/**
-	 * Sends a raw body, correctly signed, with a new {@code webhook-id}. For malformed payloads and
-	 * event types this version of the client does not know.
+	 * Sends a raw body, correctly signed, with a new {@code webhook-id}. For malformed
+	 * payloads and event types this version of the client does not know.
 	 * @param json the body, sent byte for byte
 	 * @return the HTTP status the application answered with
 	 */
@@ -137,7 +143,8 @@ public final class PolarWebhookTestClient {
 	/**
 	 * Sends an event signed with another secret, as a forged delivery would be.
 	 * @param event the event
-	 * @return the HTTP status the application answered with; 403 from the starter's endpoint
+	 * @return the HTTP status the application answered with; 403 from the starter's
+	 * endpoint
 	 */
 	public int sendWithBadSignature(PolarWebhookEvent event) {
 		return deliver(event.delivery().id(), payload(event), WebhookSigner.of(WRONG_SECRET));
@@ -160,7 +167,10 @@ public final class PolarWebhookTestClient {
 		return PolarJson.mapper().writeValueAsBytes(body);
 	}
 
-	/** Signs and posts one delivery. Shared with {@link FakePolar}, which sends its webhooks here. */
+	/**
+	 * Signs and posts one delivery. Shared with {@link FakePolar}, which sends its
+	 * webhooks here.
+	 */
 	int deliver(String webhookId, byte[] body, WebhookSigner signer) {
 		Map<String, String> headers = signer.headers(webhookId, this.clock.instant(), body);
 		return this.transport.post(body, headers);

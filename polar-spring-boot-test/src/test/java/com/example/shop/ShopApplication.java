@@ -13,8 +13,9 @@ import dev.polarspring.client.resource.CheckoutsClient;
 import dev.polarspring.client.webhook.OrderPaidEvent;
 
 /**
- * The application of the documentation's example test (README.md, "Testing with polar-spring-boot-test"): a shop that starts
- * checkouts and grants access when Polar says an order is paid.
+ * The application of the documentation's example test (README.md, "Testing with
+ * polar-spring-boot-test"): a shop that starts checkouts and grants access when Polar
+ * says an order is paid.
  */
 @SpringBootApplication
 class ShopApplication {
@@ -31,11 +32,13 @@ class ShopApplication {
 		}
 
 		String startCheckout(String productId, String userId) {
-			return this.checkouts.create(CheckoutProductsCreate.builder()
-				.products(List.of(productId))
-				.externalCustomerId(userId)
-				.successUrl("https://shop.example.com/thanks")
-				.build()).url();
+			return this.checkouts
+				.create(CheckoutProductsCreate.builder()
+					.products(List.of(productId))
+					.externalCustomerId(userId)
+					.successUrl("https://shop.example.com/thanks")
+					.build())
+				.url();
 		}
 
 		@EventListener

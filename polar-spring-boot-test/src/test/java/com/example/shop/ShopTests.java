@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The complete example test of README.md, "Testing with polar-spring-boot-test", kept compiling and passing here.
+ * The complete example test of README.md, "Testing with polar-spring-boot-test", kept
+ * compiling and passing here.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "polar.webhook.secret=whsec_test", "polar.retry.max-attempts=1" })
@@ -47,7 +48,8 @@ class ShopTests {
 
 	@Test
 	void paidOrderGrantsAccess() {
-		// Pays as the checkout page's "Pay" button does: order.paid and friends reach the application.
+		// Pays as the checkout page's "Pay" button does: order.paid and friends reach the
+		// application.
 		this.polar.purchase(this.polar.product("Pro Plan").id(), "user-42");
 		assertThat(this.shop.hasAccess("user-42")).isTrue();
 	}

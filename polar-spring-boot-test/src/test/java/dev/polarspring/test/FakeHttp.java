@@ -12,8 +12,8 @@ import tools.jackson.databind.JsonNode;
 import dev.polarspring.client.core.PolarJson;
 
 /**
- * Plain HTTP calls to a fake Polar, for tests that look at the wire rather than through the
- * client: the status, the headers and the JSON as sent.
+ * Plain HTTP calls to a fake Polar, for tests that look at the wire rather than through
+ * the client: the status, the headers and the JSON as sent.
  */
 final class FakeHttp {
 

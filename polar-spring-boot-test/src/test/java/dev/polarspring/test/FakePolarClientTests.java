@@ -54,8 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The fake Polar through the real client: every common flow decodes into the typed models (no
- * {@code Unknown} union variant anywhere) and errors on demand become the client's exceptions.
+ * The fake Polar through the real client: every common flow decodes into the typed models
+ * (no {@code Unknown} union variant anywhere) and errors on demand become the client's
+ * exceptions.
  */
 class FakePolarClientTests {
 
@@ -69,7 +70,8 @@ class FakePolarClientTests {
 		polar = PolarClient.builder()
 			.baseUrl(fake.baseUrl())
 			.accessToken(FakePolar.ACCESS_TOKEN)
-			.retrySettings(RetrySettings.defaults().withInitialDelay(Duration.ofMillis(1)).withMaxDelay(Duration.ofMillis(5)))
+			.retrySettings(
+					RetrySettings.defaults().withInitialDelay(Duration.ofMillis(1)).withMaxDelay(Duration.ofMillis(5)))
 			.build();
 	}
 
@@ -95,16 +97,16 @@ class FakePolarClientTests {
 	@Test
 	void listsAndGetsProductsWithTypedPricesAndBenefits() {
 		Page<Product> page = polar.products().list();
-		assertThat(page.items()).extracting(Product::name).containsExactly("Starter Kit", "Pro Plan", "Desktop License");
+		assertThat(page.items()).extracting(Product::name)
+			.containsExactly("Starter Kit", "Pro Plan", "Desktop License");
 		assertThat(page.totalCount()).hasValue(3);
 		Product pro = polar.products().get(page.items().get(1).id());
 		assertThat(pro.isRecurring()).isTrue();
 		assertThat(pro.recurringInterval()).isEqualTo(RecurringInterval.MONTH);
-		assertThat(pro.prices()).singleElement()
-			.isInstanceOfSatisfying(ProductPriceFixed.class, (price) -> {
-				assertThat(price.priceAmount()).isEqualTo(900);
-				assertThat(price.priceCurrency()).isEqualTo("usd");
-			});
+		assertThat(pro.prices()).singleElement().isInstanceOfSatisfying(ProductPriceFixed.class, (price) -> {
+			assertThat(price.priceAmount()).isEqualTo(900);
+			assertThat(price.priceCurrency()).isEqualTo("usd");
+		});
 		assertThat(pro.benefits()).singleElement().isInstanceOf(BenefitCustom.class);
 		assertThat(polar.products().get(page.items().get(2).id()).benefits()).singleElement()
 			.isInstanceOf(BenefitLicenseKeys.class);
@@ -175,8 +177,8 @@ class FakePolarClientTests {
 				.returnUrl("https://shop.example.com/account")
 				.build());
 		assertThat(session.token()).startsWith("polar_cst_");
-		assertThat(session.customerPortalUrl()).isEqualTo(fake.baseUrl() + "/portal?customer_session_token="
-				+ session.token());
+		assertThat(session.customerPortalUrl())
+			.isEqualTo(fake.baseUrl() + "/portal?customer_session_token=" + session.token());
 		assertThat(session.customer()).isInstanceOf(CustomerIndividual.class);
 	}
 
@@ -198,8 +200,11 @@ class FakePolarClientTests {
 	@Test
 	void ingestsEventsAndCountsDuplicatesByExternalId() {
 		EventsIngest events = EventsIngest.builder()
-			.events(List.of(EventCreateExternalCustomer.builder().name("api_call").externalCustomerId("user-5")
-				.externalId("evt-1").build()))
+			.events(List.of(EventCreateExternalCustomer.builder()
+				.name("api_call")
+				.externalCustomerId("user-5")
+				.externalId("evt-1")
+				.build()))
 			.build();
 		EventsIngestResponse first = polar.events().ingest(events);
 		EventsIngestResponse second = polar.events().ingest(events);
@@ -217,7 +222,11 @@ class FakePolarClientTests {
 		String key = purchase.licenseKeys().get(0).key();
 		assertThat(key).matches("DESK(-[A-Z2-9]{4}){4}");
 		LicenseKeyActivationRead activation = polar.licenseKeys()
-			.activate(LicenseKeyActivate.builder().key(key).organizationId(fake.organizationId()).label("laptop").build());
+			.activate(LicenseKeyActivate.builder()
+				.key(key)
+				.organizationId(fake.organizationId())
+				.label("laptop")
+				.build());
 		ValidatedLicenseKey validated = polar.licenseKeys()
 			.validate(LicenseKeyValidate.builder()
 				.key(key)
@@ -228,11 +237,14 @@ class FakePolarClientTests {
 		assertThat(validated.activation().id()).isEqualTo(activation.id());
 		assertThat(validated.usage()).isEqualTo(2);
 		assertThat(validated.validations()).isEqualTo(1);
-		assertThat(polar.customerPortal("any").licenseKeys()
+		assertThat(polar.customerPortal("any")
+			.licenseKeys()
 			.validate(LicenseKeyValidate.builder().key(key).organizationId(fake.organizationId()).build())
 			.validations()).isEqualTo(2);
-		polar.licenseKeys().activate(LicenseKeyActivate.builder().key(key).organizationId(fake.organizationId()).label("2").build());
-		polar.licenseKeys().activate(LicenseKeyActivate.builder().key(key).organizationId(fake.organizationId()).label("3").build());
+		polar.licenseKeys()
+			.activate(LicenseKeyActivate.builder().key(key).organizationId(fake.organizationId()).label("2").build());
+		polar.licenseKeys()
+			.activate(LicenseKeyActivate.builder().key(key).organizationId(fake.organizationId()).label("3").build());
 		assertThatExceptionOfType(PermissionDeniedException.class).isThrownBy(() -> polar.licenseKeys()
 			.activate(LicenseKeyActivate.builder().key(key).organizationId(fake.organizationId()).label("4").build()))
 			.satisfies((ex) -> assertThat(ex.getDetail()).isEqualTo("License key only supports 3 activations."));
@@ -250,11 +262,10 @@ class FakePolarClientTests {
 
 	@Test
 	void invalidCheckoutsAreUnprocessable() {
-		assertThatExceptionOfType(UnprocessableEntityException.class)
-			.isThrownBy(() -> polar.checkouts()
-				.create(CheckoutProductsCreate.builder().products(List.of("3f1e8a52-5a0e-4c55-9d3e-2b9f3c1a0d77")).build()))
-			.satisfies((ex) -> assertThat(ex.getValidationErrors())
-				.containsExactly(new ValidationError(List.of("body", "products", "0"), "Product does not exist.", "value_error")));
+		assertThatExceptionOfType(UnprocessableEntityException.class).isThrownBy(() -> polar.checkouts()
+			.create(CheckoutProductsCreate.builder().products(List.of("3f1e8a52-5a0e-4c55-9d3e-2b9f3c1a0d77")).build()))
+			.satisfies((ex) -> assertThat(ex.getValidationErrors()).containsExactly(
+					new ValidationError(List.of("body", "products", "0"), "Product does not exist.", "value_error")));
 	}
 
 	@Test
@@ -271,8 +282,13 @@ class FakePolarClientTests {
 
 		fake.fail("GET /v1/products/", FakeError.rateLimited(Duration.ofSeconds(7)));
 		assertThatExceptionOfType(RateLimitException.class)
-			.isThrownBy(() -> PolarClient.builder().baseUrl(fake.baseUrl()).accessToken(FakePolar.ACCESS_TOKEN)
-				.retrySettings(RetrySettings.disabled()).build().products().list())
+			.isThrownBy(() -> PolarClient.builder()
+				.baseUrl(fake.baseUrl())
+				.accessToken(FakePolar.ACCESS_TOKEN)
+				.retrySettings(RetrySettings.disabled())
+				.build()
+				.products()
+				.list())
 			.satisfies((ex) -> assertThat(ex.getRetryAfter()).hasValue(Duration.ofSeconds(7)));
 
 		fake.fail("GET /v1/orders/", FakeError.serverError(500));

@@ -14,9 +14,9 @@ import dev.polarspring.client.model.ProductPriceFixed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every answer of the fake Polar, and every webhook it sends, has exactly the shape Polar's
- * OpenAPI spec gives it: all required properties, the right types and formats, no property the
- * spec does not have.
+ * Every answer of the fake Polar, and every webhook it sends, has exactly the shape
+ * Polar's OpenAPI spec gives it: all required properties, the right types and formats, no
+ * property the spec does not have.
  */
 class FakePolarConformanceTests {
 
@@ -85,8 +85,8 @@ class FakePolarConformanceTests {
 		conforms(http.get("/v1/checkout-links/" + link.get("id").asString()), "get", "/v1/checkout-links/{id}", 200);
 		conforms(http.post("/v1/checkout-links/", """
 				{"payment_processor":"stripe","product_price_id":"%s"}
-				""".formatted(((ProductPriceFixed) fake.product("Pro Plan").prices().get(0)).id())),
-				"post", "/v1/checkout-links/", 201);
+				""".formatted(((ProductPriceFixed) fake.product("Pro Plan").prices().get(0)).id())), "post",
+				"/v1/checkout-links/", 201);
 	}
 
 	@Test
@@ -96,12 +96,12 @@ class FakePolarConformanceTests {
 		conforms(http.get("/v1/customers/"), "get", "/v1/customers/", 200);
 		conforms(http.get("/v1/customers/" + customerId), "get", "/v1/customers/{id}", 200);
 		conforms(http.get("/v1/customers/external/user-2"), "get", "/v1/customers/external/{external_id}", 200);
-		JsonNode state = conforms(http.get("/v1/customers/" + customerId + "/state"), "get",
-				"/v1/customers/{id}/state", 200);
+		JsonNode state = conforms(http.get("/v1/customers/" + customerId + "/state"), "get", "/v1/customers/{id}/state",
+				200);
 		assertThat(state.get("active_subscriptions")).hasSize(1);
 		assertThat(state.get("granted_benefits")).hasSize(1);
-		conforms(http.get("/v1/customers/external/user-2/state"), "get",
-				"/v1/customers/external/{external_id}/state", 200);
+		conforms(http.get("/v1/customers/external/user-2/state"), "get", "/v1/customers/external/{external_id}/state",
+				200);
 	}
 
 	@Test
@@ -109,8 +109,11 @@ class FakePolarConformanceTests {
 		FakePurchase purchase = fake.purchase(productId("Starter Kit"), "user-3");
 		conforms(http.post("/v1/customer-sessions/", "{\"external_customer_id\":\"user-3\"}"), "post",
 				"/v1/customer-sessions/", 201);
-		conforms(http.post("/v1/customer-sessions/", "{\"customer_id\":\"" + purchase.order().customerId()
-				+ "\",\"return_url\":\"https://shop.example.com/account\"}"), "post", "/v1/customer-sessions/", 201);
+		conforms(
+				http.post("/v1/customer-sessions/",
+						"{\"customer_id\":\"" + purchase.order().customerId()
+								+ "\",\"return_url\":\"https://shop.example.com/account\"}"),
+				"post", "/v1/customer-sessions/", 201);
 	}
 
 	@Test
@@ -142,12 +145,18 @@ class FakePolarConformanceTests {
 		JsonNode activation = conforms(http.post("/v1/license-keys/activate", """
 				{"key":"%s","organization_id":"%s","label":"Ada's laptop"}""".formatted(key, organization)), "post",
 				"/v1/license-keys/activate", 200);
-		conforms(http.post("/v1/customer-portal/license-keys/validate", """
-				{"key":"%s","organization_id":"%s","activation_id":"%s"}""".formatted(key, organization,
-				activation.get("id").asString())), "post", "/v1/customer-portal/license-keys/validate", 200);
-		assertThat(http.post("/v1/license-keys/deactivate", """
-				{"key":"%s","organization_id":"%s","activation_id":"%s"}""".formatted(key, organization,
-				activation.get("id").asString())).status()).isEqualTo(204);
+		conforms(
+				http.post("/v1/customer-portal/license-keys/validate",
+						"""
+								{"key":"%s","organization_id":"%s","activation_id":"%s"}""".formatted(key, organization,
+								activation.get("id").asString())),
+				"post", "/v1/customer-portal/license-keys/validate", 200);
+		assertThat(http
+			.post("/v1/license-keys/deactivate",
+					"""
+							{"key":"%s","organization_id":"%s","activation_id":"%s"}""".formatted(key, organization,
+							activation.get("id").asString()))
+			.status()).isEqualTo(204);
 	}
 
 	@Test

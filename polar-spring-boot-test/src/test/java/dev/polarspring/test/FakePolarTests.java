@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The fake Polar's own behaviour: its pages, its webhooks, its seed data, and the ways a test
- * changes its answers.
+ * The fake Polar's own behaviour: its pages, its webhooks, its seed data, and the ways a
+ * test changes its answers.
  */
 class FakePolarTests {
 
@@ -120,7 +120,8 @@ class FakePolarTests {
 		assertThat(purchase.webhooks()).extracting(FakeWebhookDelivery::status).containsOnly(202);
 
 		WebhookVerifier verifier = WebhookVerifier.builder().secret("whsec_application").build();
-		List<LoggedRequest> requests = this.application.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/polar/webhooks")));
+		List<LoggedRequest> requests = this.application
+			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/polar/webhooks")));
 		assertThat(requests).hasSize(8);
 		for (int i = 0; i < requests.size(); i++) {
 			LoggedRequest request = requests.get(i);
@@ -143,15 +144,20 @@ class FakePolarTests {
 			.isThrownBy(() -> this.fake.redeliver(purchase.webhooks().get(0).webhookId()));
 
 		this.fake.deliverWebhooksTo(applicationEndpoint());
-		FakeWebhookDelivery orderPaid = purchase.webhooks().stream()
-			.filter((webhook) -> webhook.type().equals("order.paid")).findFirst().orElseThrow();
+		FakeWebhookDelivery orderPaid = purchase.webhooks()
+			.stream()
+			.filter((webhook) -> webhook.type().equals("order.paid"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(this.fake.redeliver(orderPaid.webhookId())).isEqualTo(202);
 		LoggedRequest redelivered = this.application
-			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/polar/webhooks"))).get(0);
+			.findAll(WireMock.postRequestedFor(WireMock.urlEqualTo("/polar/webhooks")))
+			.get(0);
 		assertThat(redelivered.getHeader("webhook-id")).isEqualTo(orderPaid.webhookId());
 		assertThat(redelivered.getBodyAsString()).isEqualTo(orderPaid.payload());
 		assertThat(this.fake.webhooks()).filteredOn((webhook) -> webhook.webhookId().equals(orderPaid.webhookId()))
-			.extracting(FakeWebhookDelivery::status).containsExactly(202);
+			.extracting(FakeWebhookDelivery::status)
+			.containsExactly(202);
 	}
 
 	@Test
@@ -173,8 +179,9 @@ class FakePolarTests {
 			.containsExactly("subscription.updated", "subscription.canceled");
 		assertThat(this.fake.subscriptions().get(0).cancelAtPeriodEnd()).isTrue();
 		List<FakeWebhookDelivery> now = this.fake.cancelSubscription(purchase.subscription().id(), true);
-		assertThat(now).extracting(FakeWebhookDelivery::type).containsExactly("subscription.updated",
-				"subscription.canceled", "subscription.revoked", "benefit_grant.revoked", "customer.state_changed");
+		assertThat(now).extracting(FakeWebhookDelivery::type)
+			.containsExactly("subscription.updated", "subscription.canceled", "subscription.revoked",
+					"benefit_grant.revoked", "customer.state_changed");
 		PolarWebhookEvent state = now.get(4).event();
 		assertThat(state.data().toString()).contains("activeSubscriptions=[]", "grantedBenefits=[]");
 	}
@@ -182,8 +189,10 @@ class FakePolarTests {
 	@Test
 	void customerPortalPageNeedsALiveSession() {
 		this.fake.purchase(this.fake.product("Starter Kit").id(), "user-1");
-		JsonNode session = this.http.post("/v1/customer-sessions/",
-				"{\"external_customer_id\":\"user-1\",\"return_url\":\"https://shop.example.com/account\"}").json();
+		JsonNode session = this.http
+			.post("/v1/customer-sessions/",
+					"{\"external_customer_id\":\"user-1\",\"return_url\":\"https://shop.example.com/account\"}")
+			.json();
 		String portal = session.get("customer_portal_url").asString().substring(this.fake.baseUrl().length());
 		FakeHttp.Answer page = this.http.getWithoutToken(portal);
 		assertThat(page.status()).isEqualTo(200);
@@ -239,10 +248,11 @@ class FakePolarTests {
 		FakeHttp.Answer limited = this.http.get("/v1/products");
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.header("Retry-After")).isEqualTo("3");
-		this.fake.failNext(2, "POST /v1/checkouts/", FakeError.validation("Field required", "missing", "body", "products"));
+		this.fake.failNext(2, "POST /v1/checkouts/",
+				FakeError.validation("Field required", "missing", "body", "products"));
 		String body = "{\"products\":[\"" + this.fake.product("Starter Kit").id() + "\"]}";
-		assertThat(this.http.post("/v1/checkouts/", body).body())
-			.isEqualTo("{\"detail\":[{\"loc\":[\"body\",\"products\"],\"msg\":\"Field required\",\"type\":\"missing\"}]}");
+		assertThat(this.http.post("/v1/checkouts/", body).body()).isEqualTo(
+				"{\"detail\":[{\"loc\":[\"body\",\"products\"],\"msg\":\"Field required\",\"type\":\"missing\"}]}");
 		assertThat(this.http.post("/v1/checkouts/", body).status()).isEqualTo(422);
 		assertThat(this.http.post("/v1/checkouts/", body).status()).isEqualTo(201);
 		this.fake.failNext("GET /v1/orders/{id}", FakeError.serverError(502));
@@ -273,8 +283,10 @@ class FakePolarTests {
 				.withBenefit(FakeBenefit.custom("Team workspace")))
 			.organizationId("0b6e1e2a-7d1b-4a1e-9c55-3f2d8a7c6b10")
 			.clock(clock)
-			.start(); FakePolar same = FakePolar.builder().products(FakeProduct.recurring("Team", 4900, "eur",
-					RecurringInterval.YEAR)).start()) {
+			.start();
+				FakePolar same = FakePolar.builder()
+					.products(FakeProduct.recurring("Team", 4900, "eur", RecurringInterval.YEAR))
+					.start()) {
 			assertThat(custom.products()).singleElement().satisfies((product) -> {
 				assertThat(product.name()).isEqualTo("Team");
 				assertThat(product.organizationId()).isEqualTo("0b6e1e2a-7d1b-4a1e-9c55-3f2d8a7c6b10");
@@ -285,7 +297,8 @@ class FakePolarTests {
 			assertThat(purchase.subscription().currentPeriodEnd().toInstant())
 				.isEqualTo(Instant.parse("2027-10-01T09:30:00Z"));
 			assertThat(new String(PolarWebhookTestClient.payload(purchase.event(OrderPaidEvent.class)),
-					StandardCharsets.UTF_8)).contains("\"total_amount\":4900", "\"currency\":\"eur\"");
+					StandardCharsets.UTF_8))
+				.contains("\"total_amount\":4900", "\"currency\":\"eur\"");
 			assertThatIllegalArgumentException().isThrownBy(() -> custom.product("Starter Kit"))
 				.withMessage("The fake Polar has no product named 'Starter Kit'; it has [Team]");
 		}

@@ -16,9 +16,10 @@ import tools.jackson.databind.JsonNode;
 import dev.polarspring.client.core.PolarJson;
 
 /**
- * Checks JSON documents against Polar's OpenAPI spec (the project's copy in polar-client): types,
- * constants, enums, required properties, formats of dates and ids, unions, and no property the
- * schema does not declare. Strict on purpose: the fake must answer in exactly Polar's shape.
+ * Checks JSON documents against Polar's OpenAPI spec (the project's copy in
+ * polar-client): types, constants, enums, required properties, formats of dates and ids,
+ * unions, and no property the schema does not declare. Strict on purpose: the fake must
+ * answer in exactly Polar's shape.
  */
 final class OpenApiSchemas {
 
@@ -44,7 +45,10 @@ final class OpenApiSchemas {
 		return instance;
 	}
 
-	/** The schema of an operation's answer, such as {@code ("get", "/v1/products/{id}", 200)}. */
+	/**
+	 * The schema of an operation's answer, such as {@code ("get", "/v1/products/{id}",
+	 * 200)}.
+	 */
 	JsonNode response(String method, String path, int status) {
 		JsonNode schema = this.spec.path("paths")
 			.path(path)
@@ -75,7 +79,10 @@ final class OpenApiSchemas {
 		return schema;
 	}
 
-	/** Everything wrong with the value, as {@code $.path: problem}; empty when it conforms. */
+	/**
+	 * Everything wrong with the value, as {@code $.path: problem}; empty when it
+	 * conforms.
+	 */
 	List<String> violations(JsonNode value, JsonNode schema) {
 		List<String> violations = new ArrayList<>();
 		check(value, schema, "$", violations);

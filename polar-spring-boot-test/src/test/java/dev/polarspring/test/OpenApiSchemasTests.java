@@ -8,8 +8,8 @@ import dev.polarspring.client.core.PolarJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The conformance checker finds what it is there to find, so a passing conformance test means
- * something.
+ * The conformance checker finds what it is there to find, so a passing conformance test
+ * means something.
  */
 class OpenApiSchemasTests {
 
@@ -23,7 +23,8 @@ class OpenApiSchemasTests {
 
 	@Test
 	void acceptsTheFakesProduct() {
-		assertThat(this.schemas.violations(product(), this.schemas.response("get", "/v1/products/{id}", 200))).isEmpty();
+		assertThat(this.schemas.violations(product(), this.schemas.response("get", "/v1/products/{id}", 200)))
+			.isEmpty();
 	}
 
 	@Test

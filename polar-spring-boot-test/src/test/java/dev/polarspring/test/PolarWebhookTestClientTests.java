@@ -25,9 +25,9 @@ import dev.polarspring.client.webhook.UnknownWebhookEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The webhook test client against the starter's real endpoint, through MockMvc and through a real
- * port: signed events arrive typed and equal to what was sent, redeliveries are deduplicated,
- * forged, stale and malformed deliveries are refused.
+ * The webhook test client against the starter's real endpoint, through MockMvc and
+ * through a real port: signed events arrive typed and equal to what was sent,
+ * redeliveries are deduplicated, forged, stale and malformed deliveries are refused.
  */
 class PolarWebhookTestClientTests {
 

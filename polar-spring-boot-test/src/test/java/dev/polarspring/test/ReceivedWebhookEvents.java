@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 import dev.polarspring.client.webhook.PolarWebhookEvent;
 
 /**
- * Records the webhook events the test application received, and fails on demand to test the
- * 500 answer.
+ * Records the webhook events the test application received, and fails on demand to test
+ * the 500 answer.
  */
 @Component
 public class ReceivedWebhookEvents {

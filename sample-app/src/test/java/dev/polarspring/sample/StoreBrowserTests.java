@@ -28,9 +28,9 @@ import dev.polarspring.test.FakePolar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole offline story in a real browser (headless Chromium from the Debian packages, driven
- * by the packaged chromedriver, so nothing is downloaded): open the store, buy, pay on the fake
- * Polar's checkout page, and find the purchase on the account page.
+ * The whole offline story in a real browser (headless Chromium from the Debian packages,
+ * driven by the packaged chromedriver, so nothing is downloaded): open the store, buy,
+ * pay on the fake Polar's checkout page, and find the purchase on the account page.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "polar.access-token=")
 class StoreBrowserTests {
@@ -51,21 +51,23 @@ class StoreBrowserTests {
 
 	@BeforeEach
 	void openBrowser() throws IOException {
-		// Missing browsers fail the build rather than skip the test: this test is the end-to-end proof.
+		// Missing browsers fail the build rather than skip the test: this test is the
+		// end-to-end proof.
 		assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
 			.as("The browser test needs Chromium and its driver at %s and %s. Install the Debian packages: "
 					+ "apt-get install -y chromium chromium-driver (.ci/run does this in CI)", CHROMIUM, CHROMEDRIVER)
 			.isTrue();
 		this.profile = Files.createTempDirectory("store-browser-test");
-		// Selenium Manager stays idle: the driver and the browser are named here, nothing is looked up.
+		// Selenium Manager stays idle: the driver and the browser are named here, nothing
+		// is looked up.
 		System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--disable-sync",
-					"--no-first-run", "--disable-quic", "--user-data-dir=" + this.profile);
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--disable-quic", "--user-data-dir=" + this.profile);
 		this.browser = new ChromeDriver(service, options);
 	}
 

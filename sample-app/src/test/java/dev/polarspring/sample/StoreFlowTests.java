@@ -26,10 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The store offline, end to end over HTTP: the catalog comes from the fake Polar, "Buy" opens the
- * fake's checkout, paying there sends signed webhooks to the store, and the store keeps one
- * entitlement per order, subscription and benefit however often and in whatever order the
- * webhooks come.
+ * The store offline, end to end over HTTP: the catalog comes from the fake Polar, "Buy"
+ * opens the fake's checkout, paying there sends signed webhooks to the store, and the
+ * store keeps one entitlement per order, subscription and benefit however often and in
+ * whatever order the webhooks come.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "polar.access-token=")
 class StoreFlowTests {
@@ -49,7 +49,10 @@ class StoreFlowTests {
 	@Value("${polar.webhook.secret}")
 	String webhookSecret;
 
-	/** A sender to the store's endpoint with the store's secret, for deliveries the fake would not make. */
+	/**
+	 * A sender to the store's endpoint with the store's secret, for deliveries the fake
+	 * would not make.
+	 */
 	private PolarWebhookTestClient webhooks() {
 		return PolarWebhookTestClient.to(URI.create("http://localhost:" + this.port + "/polar/webhooks"),
 				this.webhookSecret);
@@ -60,7 +63,10 @@ class StoreFlowTests {
 	}
 
 	private long rows(String sourceId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM entitlement WHERE source_id = ?").param(sourceId).query(Long.class).single();
+		return this.jdbc.sql("SELECT COUNT(*) FROM entitlement WHERE source_id = ?")
+			.param(sourceId)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -92,16 +98,16 @@ class StoreFlowTests {
 		String shopper = shopperId(visitor);
 		StoreVisitor.Page success = visitor.buyAndPay(this.fake.product("Pro Plan").id(), "ada@example.com");
 		assertThat(success.text("confirmation")).startsWith("Your checkout for Pro Plan is succeeded");
-		List<FakeWebhookDelivery> sent = this.fake.webhooks().stream()
+		List<FakeWebhookDelivery> sent = this.fake.webhooks()
+			.stream()
 			.filter((webhook) -> webhook.payload().contains(shopper))
 			.toList();
-		assertThat(sent).extracting(FakeWebhookDelivery::type).contains("order.paid", "subscription.created",
-				"subscription.active", "benefit_grant.created");
+		assertThat(sent).extracting(FakeWebhookDelivery::type)
+			.contains("order.paid", "subscription.created", "subscription.active", "benefit_grant.created");
 		assertThat(sent).extracting(FakeWebhookDelivery::status).containsOnly(202);
 		assertThat(this.entitlements.findByExternalCustomerId(shopper))
 			.extracting(Entitlement::name, Entitlement::kind, Entitlement::active)
-			.containsExactlyInAnyOrder(
-					tuple("Pro Plan", Entitlement.Kind.SUBSCRIPTION, true),
+			.containsExactlyInAnyOrder(tuple("Pro Plan", Entitlement.Kind.SUBSCRIPTION, true),
 					tuple("Pro member area", Entitlement.Kind.BENEFIT, true));
 		StoreVisitor.Page account = visitor.get("/account");
 		assertThat(account.text("entitlements")).contains("Pro Plan Subscription Active Renews",
@@ -113,9 +119,12 @@ class StoreFlowTests {
 		StoreVisitor visitor = new StoreVisitor(this.port);
 		String shopper = shopperId(visitor);
 		visitor.buyAndPay(this.fake.product("Desktop License").id(), "grace@example.com");
-		String displayKey = this.fake.licenseKeys().stream()
+		String displayKey = this.fake.licenseKeys()
+			.stream()
 			.filter((key) -> key.customer().externalId().equals(shopper))
-			.findFirst().orElseThrow().displayKey();
+			.findFirst()
+			.orElseThrow()
+			.displayKey();
 		assertThat(visitor.get("/account").text("entitlements")).contains("Desktop License Purchase Active",
 				"Desktop license key Benefit Active License key " + displayKey);
 	}
@@ -123,13 +132,17 @@ class StoreFlowTests {
 	@Test
 	void anEntitlementIsStoredOnceHoweverOftenItsWebhookComes() {
 		FakePurchase purchase = this.fake.purchase(this.fake.product("Starter Kit").id(), "guest-twice");
-		FakeWebhookDelivery orderPaid = purchase.webhooks().stream()
-			.filter((webhook) -> webhook.type().equals("order.paid")).findFirst().orElseThrow();
+		FakeWebhookDelivery orderPaid = purchase.webhooks()
+			.stream()
+			.filter((webhook) -> webhook.type().equals("order.paid"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(rows(purchase.order().id())).isEqualTo(1);
 
 		// Polar's retry: the same webhook-id, deduplicated by the starter.
 		assertThat(this.fake.redeliver(orderPaid.webhookId())).isEqualTo(202);
-		// The same event under a new webhook-id (a manual redelivery): the store's upsert holds.
+		// The same event under a new webhook-id (a manual redelivery): the store's upsert
+		// holds.
 		PolarWebhookTestClient webhooks = webhooks();
 		assertThat(webhooks.sendJson(orderPaid.payload())).isEqualTo(202);
 		assertThat(webhooks.sendJson(orderPaid.payload())).isEqualTo(202);
@@ -154,7 +167,8 @@ class StoreFlowTests {
 		assertThat(this.entitlements.findByExternalCustomerId("guest-cancels")).extracting(Entitlement::active)
 			.containsOnly(false);
 
-		// Webhooks are not ordered: the earlier subscription.active arriving now changes nothing.
+		// Webhooks are not ordered: the earlier subscription.active arriving now changes
+		// nothing.
 		SubscriptionActiveEvent late = purchase.event(SubscriptionActiveEvent.class);
 		PolarWebhookTestClient webhooks = webhooks();
 		assertThat(webhooks.sendJson(new String(PolarWebhookTestClient.payload(late), StandardCharsets.UTF_8)))

@@ -13,8 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A shopper with a cookie jar, going through the store and the fake Polar's pages over HTTP the
- * way a browser does (one request at a time, redirects looked at rather than followed).
+ * A shopper with a cookie jar, going through the store and the fake Polar's pages over
+ * HTTP the way a browser does (one request at a time, redirects looked at rather than
+ * followed).
  */
 final class StoreVisitor {
 
@@ -40,7 +41,10 @@ final class StoreVisitor {
 			.POST(HttpRequest.BodyPublishers.ofString(form)));
 	}
 
-	/** Buys a product on the store and pays on the fake's checkout page; answers the success page. */
+	/**
+	 * Buys a product on the store and pays on the fake's checkout page; answers the
+	 * success page.
+	 */
 	Page buyAndPay(String productId, String email) {
 		Page checkout = post("/buy", "productId", productId);
 		Page paid = post(checkout.location() + "/confirm", "customer_email", email);
@@ -68,10 +72,13 @@ final class StoreVisitor {
 
 	record Page(int status, String location, String body) {
 
-		/** The text of the first element with this id, tags removed and spaces collapsed. */
+		/**
+		 * The text of the first element with this id, tags removed and spaces collapsed.
+		 */
 		String text(String id) {
-			Matcher matcher = Pattern.compile("<(\\w+)[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>",
-					Pattern.DOTALL).matcher(this.body);
+			Matcher matcher = Pattern
+				.compile("<(\\w+)[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>", Pattern.DOTALL)
+				.matcher(this.body);
 			return matcher.find() ? matcher.group(2).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim() : "";
 		}
 

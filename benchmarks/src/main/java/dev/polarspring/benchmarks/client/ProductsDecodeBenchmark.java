@@ -21,10 +21,10 @@ import dev.polarspring.client.core.PolarJson;
 import dev.polarspring.client.model.Product;
 
 /**
- * Decoding alone: the body {@link ProductsListBenchmark}'s stub answers (100 products, 138 KB),
- * read by the SDK's mapper into the generated records and into a {@link JsonNode} tree. Without
- * the HTTP exchange and the stub server's thread, it varies less on a busy machine and shows what
- * a change to decoding is worth.
+ * Decoding alone: the body {@link ProductsListBenchmark}'s stub answers (100 products,
+ * 138 KB), read by the SDK's mapper into the generated records and into a
+ * {@link JsonNode} tree. Without the HTTP exchange and the stub server's thread, it
+ * varies less on a busy machine and shows what a change to decoding is worth.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -52,6 +52,7 @@ public class ProductsDecodeBenchmark {
 
 	/**
 	 * The items of a page, as the client's own page response reads them.
+	 *
 	 * @param items the products
 	 */
 	public record ProductPage(@JsonProperty("items") List<Product> items) {

@@ -33,14 +33,17 @@ import dev.polarspring.client.model.Product;
 import dev.polarspring.client.resource.ProductsListParams;
 
 /**
- * Listing a page of 100 products from a stub server on the loopback interface: the typed client
- * ({@code polar.products().list(...)}, decoding into the generated records) against the floor,
- * the same {@link RestClient} call over the same JDK {@code HttpClient} decoding into a Jackson
- * {@link JsonNode}. The difference is what the client adds: building the request, auth and
- * version headers, retry bookkeeping, logging checks and typed decoding.
+ * Listing a page of 100 products from a stub server on the loopback interface: the typed
+ * client ({@code polar.products().list(...)}, decoding into the generated records)
+ * against the floor, the same {@link RestClient} call over the same JDK
+ * {@code HttpClient} decoding into a Jackson {@link JsonNode}. The difference is what the
+ * client adds: building the request, auth and version headers, retry bookkeeping, logging
+ * checks and typed decoding.
  *
- * <p>The stub answers every request with the same page: 100 products shaped like Polar's, each
- * with a fixed price, a custom benefit and metadata (about 1.5 KB a product, 150 KB in all).
+ * <p>
+ * The stub answers every request with the same page: 100 products shaped like Polar's,
+ * each with a fixed price, a custom benefit and metadata (about 1.5 KB a product, 150 KB
+ * in all).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -52,7 +55,8 @@ public class ProductsListBenchmark {
 	private static final String TOKEN = "polar_oat_BenchmarkToken";
 
 	/**
-	 * The stub server, the typed client and the floor's {@link RestClient}, shared by every thread.
+	 * The stub server, the typed client and the floor's {@link RestClient}, shared by
+	 * every thread.
 	 */
 	@State(Scope.Benchmark)
 	public static class Stub {
@@ -77,13 +81,16 @@ public class ProductsListBenchmark {
 				}
 			});
 			this.server.start();
-			String baseUrl = "http://" + this.server.getAddress().getHostString() + ":" + this.server.getAddress().getPort();
+			String baseUrl = "http://" + this.server.getAddress().getHostString() + ":"
+					+ this.server.getAddress().getPort();
 			this.polar = PolarClient.builder().accessToken(TOKEN).baseUrl(baseUrl).build();
 			this.params = ProductsListParams.builder().limit(100).build();
-			// The floor sends the same request over the same kind of request factory as the client.
+			// The floor sends the same request over the same kind of request factory as
+			// the client.
 			this.restClient = RestClient.builder()
 				.baseUrl(baseUrl)
-				.requestFactory(RequestFactoryProvider.jdk().requestFactory(Duration.ofSeconds(10), Duration.ofSeconds(60)))
+				.requestFactory(
+						RequestFactoryProvider.jdk().requestFactory(Duration.ofSeconds(10), Duration.ofSeconds(60)))
 				.defaultHeader("Polar-Version", PolarClient.DEFAULT_API_VERSION)
 				.defaultHeader("User-Agent", "polar-spring-boot-benchmark")
 				.defaultHeader("Authorization", "Bearer " + TOKEN)
@@ -148,8 +155,8 @@ public class ProductsListBenchmark {
 				   "deletable": true, "is_deleted": false, "organization_id": "0b5a2f6e-6d7c-4a59-9a43-6b0a5f0f1c11",
 				   "metadata": {}, "visibility": "public", "properties": {"note": "Write to support@example.com"},
 				   "visibility_configurable": true}],
-				 "medias": [], "attached_custom_fields": []}""".formatted(id, 1 + index % 28, index, index,
-				900 + index * 100);
+				 "medias": [], "attached_custom_fields": []}"""
+			.formatted(id, 1 + index % 28, index, index, 900 + index * 100);
 	}
 
 }

@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How the verifier gets a {@link Mac} for each delivery, since a {@code Mac} is not
- * thread-safe: a fresh instance initialised with the key, a clone of an initialised prototype
- * (what the verifier does), or one instance per thread. Each computes HMAC-SHA256 over a 4 KB
- * body.
+ * thread-safe: a fresh instance initialised with the key, a clone of an initialised
+ * prototype (what the verifier does), or one instance per thread. Each computes
+ * HMAC-SHA256 over a 4 KB body.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -24,11 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Verifying and decoding webhook deliveries, as an endpoint does for each request.
  *
- * <p>The deliveries are the shared vectors' valid cases of about 4 KB (order.created,
- * order.paid, order.updated, order.refunded, product.created, customer.state_changed: 3.5 to
- * 4.9 KB, 4.0 KB on average), each with its own secret and the verifier's clock at the case's
- * {@code now}. Each operation handles one delivery, cycling through them. {@code verify} is the
- * signature alone, {@code receive} the signature plus decoding into the typed event.
+ * <p>
+ * The deliveries are the shared vectors' valid cases of about 4 KB (order.created,
+ * order.paid, order.updated, order.refunded, product.created, customer.state_changed: 3.5
+ * to 4.9 KB, 4.0 KB on average), each with its own secret and the verifier's clock at the
+ * case's {@code now}. Each operation handles one delivery, cycling through them.
+ * {@code verify} is the signature alone, {@code receive} the signature plus decoding into
+ * the typed event.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -16,13 +16,15 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.util.ClassUtils;
 
 /**
- * Reflection hints for a GraalVM native image: every generated model, union, request body and
- * webhook event, so Jackson can read and write them without runtime reflection metadata.
+ * Reflection hints for a GraalVM native image: every generated model, union, request body
+ * and webhook event, so Jackson can read and write them without runtime reflection
+ * metadata.
  *
- * <p>Registered through {@code META-INF/spring/aot.factories}, so any Spring application that
- * builds a native image with polar-client on its classpath gets them, with or without the
- * starter. The types are found by listing the generated packages when the hints are computed, at
- * build time, never at run time.
+ * <p>
+ * Registered through {@code META-INF/spring/aot.factories}, so any Spring application
+ * that builds a native image with polar-client on its classpath gets them, with or
+ * without the starter. The types are found by listing the generated packages when the
+ * hints are computed, at build time, never at run time.
  */
 public final class PolarModelRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -34,7 +36,8 @@ public final class PolarModelRuntimeHints implements RuntimeHintsRegistrar {
 		List<Class<?>> types = generatedTypes(classLoader);
 		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
 				types.toArray(Class<?>[]::new));
-		// Jackson instantiates the unions' deserializers, whose constructors are not public.
+		// Jackson instantiates the unions' deserializers, whose constructors are not
+		// public.
 		for (Class<?> type : types) {
 			hints.reflection()
 				.registerType(type, MemberCategory.INVOKE_DECLARED_CONSTRUCTORS, MemberCategory.INVOKE_PUBLIC_METHODS,
@@ -55,7 +58,8 @@ public final class PolarModelRuntimeHints implements RuntimeHintsRegistrar {
 					String className = packagePath.replace('/', '.') + "."
 							+ fileName.substring(0, fileName.length() - ".class".length());
 					Class<?> type = ClassUtils.resolveClassName(className, classLoader);
-					// Anonymous and local classes are implementation details Jackson never binds.
+					// Anonymous and local classes are implementation details Jackson
+					// never binds.
 					if (!type.isAnonymousClass() && !type.isLocalClass()) {
 						types.add(type);
 					}

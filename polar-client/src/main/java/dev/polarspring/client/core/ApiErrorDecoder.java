@@ -24,9 +24,9 @@ import dev.polarspring.client.error.UnprocessableEntityException;
 import dev.polarspring.client.error.ValidationError;
 
 /**
- * Turns a non-2xx answer into the exception of its status family, reading Polar's error body
- * ({@code {"error": "...", "detail": "..."}}, or for 422 a {@code detail} list of validation
- * errors) when it has that shape.
+ * Turns a non-2xx answer into the exception of its status family, reading Polar's error
+ * body ({@code {"error": "...", "detail": "..."}}, or for 422 a {@code detail} list of
+ * validation errors) when it has that shape.
  */
 final class ApiErrorDecoder {
 
@@ -66,7 +66,8 @@ final class ApiErrorDecoder {
 			return (node != null && node.isObject()) ? node : null;
 		}
 		catch (JacksonException notJson) {
-			// Proxies and load balancers answer HTML or plain text; the raw body is kept either way.
+			// Proxies and load balancers answer HTML or plain text; the raw body is kept
+			// either way.
 			return null;
 		}
 	}

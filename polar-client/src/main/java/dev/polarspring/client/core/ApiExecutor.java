@@ -50,23 +50,24 @@ import dev.polarspring.client.observation.PolarClientObservationConvention;
 import dev.polarspring.client.observation.PolarClientObservationDocumentation;
 
 /**
- * Sends {@link ApiRequest}s to Polar and turns the answers into values or exceptions: the one
- * place where authentication, retries, timeouts, decoding and logging happen. Every generated
- * resource client calls it.
+ * Sends {@link ApiRequest}s to Polar and turns the answers into values or exceptions: the
+ * one place where authentication, retries, timeouts, decoding and logging happen. Every
+ * generated resource client calls it.
  *
- * <p>Immutable and thread-safe. {@link #withOptions(RequestOptions)} and
- * {@link #withCustomerSessionToken(String)} derive executors that share this one's connections.
- * Applications build one through {@code PolarClient.builder()} rather than
+ * <p>
+ * Immutable and thread-safe. {@link #withOptions(RequestOptions)} and
+ * {@link #withCustomerSessionToken(String)} derive executors that share this one's
+ * connections. Applications build one through {@code PolarClient.builder()} rather than
  * {@link #builder()}.
  */
 public final class ApiExecutor {
 
 	private static final Logger logger = LoggerFactory.getLogger(ApiExecutor.class);
 
-	private static final PolarClientObservationConvention DEFAULT_OBSERVATION_CONVENTION =
-			new DefaultPolarClientObservationConvention();
+	private static final PolarClientObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultPolarClientObservationConvention();
 
-	// The attribute RestClient reads to tag its own http.client.requests observation with a template.
+	// The attribute RestClient reads to tag its own http.client.requests observation with
+	// a template.
 	private static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
 
 	private final String baseUrl;
@@ -109,8 +110,8 @@ public final class ApiExecutor {
 	}
 
 	/**
-	 * Starts assembling an executor. Applications call {@code PolarClient.builder()}, which validates
-	 * its settings and calls this.
+	 * Starts assembling an executor. Applications call {@code PolarClient.builder()},
+	 * which validates its settings and calls this.
 	 * @return a new builder
 	 */
 	public static Builder builder() {
@@ -123,8 +124,8 @@ public final class ApiExecutor {
 	 * @param request the request
 	 * @param type how to read the answer
 	 * @param options options for this call, over the executor's defaults
-	 * @return the decoded answer; {@code null} for {@link ResponseType#none()} and for a JSON type when
-	 * Polar answered 204 or a bodiless 202
+	 * @return the decoded answer; {@code null} for {@link ResponseType#none()} and for a
+	 * JSON type when Polar answered 204 or a bodiless 202
 	 * @throws PolarApiException if Polar answered with an error status
 	 * @throws PolarIoException if the call failed at the transport level
 	 * @throws PolarDecodingException if the answer could not be decoded
@@ -155,8 +156,9 @@ public final class ApiExecutor {
 	}
 
 	/**
-	 * Sends a list request and returns the page Polar answered, with the means to fetch the next.
-	 * The page number is the request's {@code page} query parameter (1 when unset).
+	 * Sends a list request and returns the page Polar answered, with the means to fetch
+	 * the next. The page number is the request's {@code page} query parameter (1 when
+	 * unset).
 	 * @param <T> the item type
 	 * @param request the list request
 	 * @param itemType the class of the items
@@ -182,8 +184,8 @@ public final class ApiExecutor {
 	}
 
 	/**
-	 * Returns an auto-pager over every item of a list, fetching pages only as the iteration reaches
-	 * them. Nothing is sent until the iteration starts.
+	 * Returns an auto-pager over every item of a list, fetching pages only as the
+	 * iteration reaches them. Nothing is sent until the iteration starts.
 	 * @param <T> the item type
 	 * @param request the list request for the first page wanted
 	 * @param itemType the class of the items
@@ -195,8 +197,9 @@ public final class ApiExecutor {
 	}
 
 	/**
-	 * Returns an executor with other default options. Options set here replace this executor's
-	 * defaults field by field; this executor is left untouched and both share connections.
+	 * Returns an executor with other default options. Options set here replace this
+	 * executor's defaults field by field; this executor is left untouched and both share
+	 * connections.
 	 * @param defaults the new defaults, merged over the current ones
 	 * @return the derived executor
 	 */
@@ -208,8 +211,8 @@ public final class ApiExecutor {
 	}
 
 	/**
-	 * Returns an executor whose customer-portal calls authenticate with a customer or member session
-	 * token.
+	 * Returns an executor whose customer-portal calls authenticate with a customer or
+	 * member session token.
 	 * @param sessionToken the session token, as created by the customer sessions API
 	 * @return the derived executor
 	 */
@@ -226,7 +229,8 @@ public final class ApiExecutor {
 	}
 
 	/**
-	 * Returns the options applied to every call unless the call's own options say otherwise.
+	 * Returns the options applied to every call unless the call's own options say
+	 * otherwise.
 	 * @return the default options
 	 */
 	public RequestOptions defaultOptions() {
@@ -350,7 +354,8 @@ public final class ApiExecutor {
 		}
 
 		private static void appendQuery(StringBuilder uri, char separator, String name, String value) {
-			// Everything but unreserved characters is encoded: a '+' in an offset must not read as a space.
+			// Everything but unreserved characters is encoded: a '+' in an offset must
+			// not read as a space.
 			uri.append(separator)
 				.append(UriUtils.encode(name, StandardCharsets.UTF_8))
 				.append('=')
@@ -468,14 +473,16 @@ public final class ApiExecutor {
 		}
 
 		private @Nullable T decodeJson(InputStream body, int status) throws IOException {
-			// An empty 200 or 201 is not treated like a 204: a null where a model was promised would only
+			// An empty 200 or 201 is not treated like a 204: a null where a model was
+			// promised would only
 			// fail later, far from the cause.
 			if (status == 204) {
 				return null;
 			}
 			InputStream input = body;
 			if (status == 202) {
-				// Some 202s carry a body and some do not, and the length is not always announced.
+				// Some 202s carry a body and some do not, and the length is not always
+				// announced.
 				PushbackInputStream peeking = new PushbackInputStream(body, 1);
 				int first = peeking.read();
 				if (first < 0) {
@@ -496,10 +503,12 @@ public final class ApiExecutor {
 				throw ex.getCause();
 			}
 			catch (JacksonException ex) {
-				// Neither Jackson's message nor the exception itself is kept: both quote the body.
-				throw new PolarDecodingException(this.operation.id() + " answered a body that is not a valid "
-						+ this.type + ": " + DecodingFailure.describe(ex)
-						+ " (is Polar-Version right for this client?)", this.operation.id(), null);
+				// Neither Jackson's message nor the exception itself is kept: both quote
+				// the body.
+				throw new PolarDecodingException(
+						this.operation.id() + " answered a body that is not a valid " + this.type + ": "
+								+ DecodingFailure.describe(ex) + " (is Polar-Version right for this client?)",
+						this.operation.id(), null);
 			}
 		}
 
@@ -512,7 +521,8 @@ public final class ApiExecutor {
 		private PolarIoException transportException(TransportFailure failure, RestClientException ex) {
 			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 			String id = this.operation.id();
-			// Spring's own message names the full URI, whose path parameters can be secrets.
+			// Spring's own message names the full URI, whose path parameters can be
+			// secrets.
 			String detail = (cause != ex) ? describe(cause) : cause.getClass().getSimpleName();
 			if (failure.timedOut()) {
 				return new PolarTimeoutException(id + " timed out: Polar did not answer within " + this.readTimeout
@@ -522,8 +532,8 @@ public final class ApiExecutor {
 				return new PolarTimeoutException(id + " timed out connecting to " + ApiExecutor.this.baseUrl
 						+ " within " + ApiExecutor.this.restClients.connectTimeout(), id, cause);
 			}
-			return new PolarIoException(id + " failed talking to " + ApiExecutor.this.baseUrl + ": "
-					+ detail, id, cause);
+			return new PolarIoException(id + " failed talking to " + ApiExecutor.this.baseUrl + ": " + detail, id,
+					cause);
 		}
 
 		private static String describe(Throwable cause) {
@@ -588,8 +598,8 @@ public final class ApiExecutor {
 	}
 
 	/**
-	 * Assembles an {@link ApiExecutor} from parts that {@code PolarClient.Builder} has already
-	 * checked. Not thread-safe.
+	 * Assembles an {@link ApiExecutor} from parts that {@code PolarClient.Builder} has
+	 * already checked. Not thread-safe.
 	 */
 	public static final class Builder {
 
@@ -633,8 +643,8 @@ public final class ApiExecutor {
 		}
 
 		/**
-		 * Sets the builder the executor's {@link RestClient}s are built from; it is used as given, so
-		 * pass a clone of anything shared.
+		 * Sets the builder the executor's {@link RestClient}s are built from; it is used
+		 * as given, so pass a clone of anything shared.
 		 * @param restClientBuilder the builder
 		 * @return this builder
 		 */
@@ -656,7 +666,8 @@ public final class ApiExecutor {
 		/**
 		 * Sets the connect and read timeouts.
 		 * @param connectTimeout how long to wait for a connection
-		 * @param readTimeout how long to wait for an answer, unless a call's options say otherwise
+		 * @param readTimeout how long to wait for an answer, unless a call's options say
+		 * otherwise
 		 * @return this builder
 		 */
 		public Builder timeouts(Duration connectTimeout, Duration readTimeout) {
@@ -728,7 +739,8 @@ public final class ApiExecutor {
 
 		/**
 		 * Sets the registry that records one observation per call.
-		 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP} records nothing
+		 * @param observationRegistry the registry; {@link ObservationRegistry#NOOP}
+		 * records nothing
 		 * @return this builder
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {

@@ -4,14 +4,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.util.Assert;
 
 /**
- * One operation of the Polar API, as the specification describes it. Generated resource clients
- * hold one constant per operation.
+ * One operation of the Polar API, as the specification describes it. Generated resource
+ * clients hold one constant per operation.
  *
  * @param id the specification's {@code operationId}, such as {@code products:list} or
- * {@code customer_portal:customers:get}; names the operation in logs, observations and exceptions
+ * {@code customer_portal:customers:get}; names the operation in logs, observations and
+ * exceptions
  * @param resource the resource the operation belongs to, such as {@code products}
  * @param method the HTTP method
- * @param pathTemplate the path with {@code {name}} placeholders, such as {@code /v1/products/{id}}
+ * @param pathTemplate the path with {@code {name}} placeholders, such as
+ * {@code /v1/products/{id}}
  * @param auth how the operation authenticates
  */
 public record ApiOperation(String id, String resource, HttpMethod method, String pathTemplate, AuthScheme auth) {

@@ -64,8 +64,8 @@ public final class ApiRequest {
 	}
 
 	/**
-	 * Returns a copy of this request with a query parameter replaced (or added): how pagination asks
-	 * for the next page.
+	 * Returns a copy of this request with a query parameter replaced (or added): how
+	 * pagination asks for the next page.
 	 * @param name the wire name
 	 * @param value the new value, written as {@link QueryWriter#add(String, Object)} does
 	 * @return the new request
@@ -103,12 +103,13 @@ public final class ApiRequest {
 
 	@Override
 	public String toString() {
-		// The path template, not the path: path parameters can be secrets (a checkout's client secret,
-		// a seat's invitation token). The body is left out: OAuth2 form bodies carry client secrets.
+		// The path template, not the path: path parameters can be secrets (a checkout's
+		// client secret,
+		// a seat's invitation token). The body is left out: OAuth2 form bodies carry
+		// client secrets.
 		return "ApiRequest{operation=" + this.operation.id() + ", " + this.operation.method() + " "
-				+ this.operation.pathTemplate()
-				+ ", query=" + this.query.stream().map(QueryParameter::name).distinct().toList() + ", body="
-				+ this.bodyFormat + "}";
+				+ this.operation.pathTemplate() + ", query="
+				+ this.query.stream().map(QueryParameter::name).distinct().toList() + ", body=" + this.bodyFormat + "}";
 	}
 
 	/**
@@ -178,8 +179,8 @@ public final class ApiRequest {
 		/**
 		 * Adds one query parameter.
 		 * @param name the wire name
-		 * @param value the value, written as {@link QueryWriter#add(String, Object)} does; {@code null}
-		 * is skipped
+		 * @param value the value, written as {@link QueryWriter#add(String, Object)}
+		 * does; {@code null} is skipped
 		 * @return this builder
 		 */
 		public Builder queryParam(String name, @Nullable Object value) {
@@ -201,8 +202,9 @@ public final class ApiRequest {
 
 		/**
 		 * Sets a form body: the object is turned into its JSON properties with
-		 * {@link PolarJson#mapper()} and sent as {@code application/x-www-form-urlencoded}, a list
-		 * property repeating its name and {@code null} properties left out.
+		 * {@link PolarJson#mapper()} and sent as
+		 * {@code application/x-www-form-urlencoded}, a list property repeating its name
+		 * and {@code null} properties left out.
 		 * @param body the body, usually a generated request record
 		 * @return this builder
 		 */
@@ -216,7 +218,8 @@ public final class ApiRequest {
 		/**
 		 * Builds the request, filling the path template.
 		 * @return the request
-		 * @throws IllegalStateException if a placeholder of the path template has no value
+		 * @throws IllegalStateException if a placeholder of the path template has no
+		 * value
 		 */
 		public ApiRequest build() {
 			return new ApiRequest(this.operation, expandPath(), this.query.parameters(), this.body, this.bodyFormat);

@@ -7,9 +7,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Describes why a body could not be decoded without quoting the body: Jackson's own messages
- * repeat the offending value, which can be a customer session token or another secret. Used for
- * API responses and, by the generated webhook decoder, for webhook payloads.
+ * Describes why a body could not be decoded without quoting the body: Jackson's own
+ * messages repeat the offending value, which can be a customer session token or another
+ * secret. Used for API responses and, by the generated webhook decoder, for webhook
+ * payloads.
  */
 public final class DecodingFailure {
 
@@ -17,17 +18,22 @@ public final class DecodingFailure {
 	}
 
 	/**
-	 * Names the kind of failure, the JSON path and the position in the body, never a value.
+	 * Names the kind of failure, the JSON path and the position in the body, never a
+	 * value.
 	 * @param ex the failure Jackson reported
-	 * @return for example {@code MismatchedInputException at $.items[3].prices[0].amount (line 1,
+	 * @return for example
+	 * {@code MismatchedInputException at $.items[3].prices[0].amount (line 1,
 	 * column 812)}
 	 */
 	public static String describe(JacksonException ex) {
 		StringBuilder description = new StringBuilder(ex.getClass().getSimpleName()).append(" at ").append(path(ex));
 		@Nullable TokenStreamLocation location = ex.getLocation();
 		if (location != null && location.getLineNr() > 0) {
-			description.append(" (line ").append(location.getLineNr()).append(", column ")
-				.append(location.getColumnNr()).append(')');
+			description.append(" (line ")
+				.append(location.getLineNr())
+				.append(", column ")
+				.append(location.getColumnNr())
+				.append(')');
 		}
 		return description.toString();
 	}
@@ -39,7 +45,8 @@ public final class DecodingFailure {
 				path.append('[').append(reference.getIndex()).append(']');
 			}
 			else if (reference.from() instanceof Map) {
-				// A map key is data from the body (metadata keys are chosen by the caller), not a schema name.
+				// A map key is data from the body (metadata keys are chosen by the
+				// caller), not a schema name.
 				path.append("[*]");
 			}
 			else if (reference.getPropertyName() != null) {

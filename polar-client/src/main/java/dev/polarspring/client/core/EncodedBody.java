@@ -14,9 +14,9 @@ import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.web.util.UriUtils;
 
 /**
- * A request body serialized once per call, so that every attempt sends the same bytes without
- * serializing again. Written straight to the request stream: the application's message converters
- * never see it.
+ * A request body serialized once per call, so that every attempt sends the same bytes
+ * without serializing again. Written straight to the request stream: the application's
+ * message converters never see it.
  */
 final class EncodedBody implements StreamingHttpOutputMessage.Body {
 
@@ -34,8 +34,8 @@ final class EncodedBody implements StreamingHttpOutputMessage.Body {
 	 * @param request the request
 	 * @param extraProperties properties to add to (or replace in) the body's JSON object
 	 * @return the body, or {@code null} when the request has none
-	 * @throws IllegalArgumentException if extra properties are given for a request without a body,
-	 * or for a body that is not a JSON object
+	 * @throws IllegalArgumentException if extra properties are given for a request
+	 * without a body, or for a body that is not a JSON object
 	 */
 	static @Nullable EncodedBody of(ApiRequest request, Map<String, @Nullable Object> extraProperties) {
 		Object body = request.body();
@@ -49,7 +49,8 @@ final class EncodedBody implements StreamingHttpOutputMessage.Body {
 		}
 		return switch (request.bodyFormat()) {
 			case JSON -> new EncodedBody(json(body, extraProperties, operationId), MediaType.APPLICATION_JSON);
-			case FORM -> new EncodedBody(form(body, extraProperties, operationId), MediaType.APPLICATION_FORM_URLENCODED);
+			case FORM ->
+				new EncodedBody(form(body, extraProperties, operationId), MediaType.APPLICATION_FORM_URLENCODED);
 			case NONE -> throw new IllegalStateException("A request with a body must have a body format");
 		};
 	}

@@ -14,11 +14,12 @@ import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 
 /**
- * Reads the timestamps Polar sends ({@code 2026-01-02T03:04:05.123456Z}, or with an offset such
- * as {@code +00:00}) without going through {@code DateTimeFormatter}, whose general parsing
- * dominated the decoding of a page of products. The result is what Jackson's own deserializer
- * gives: the same instant at the context's time zone (UTC). Anything else (another layout, a
- * number, a time zone other than UTC) goes to Jackson's deserializer, which also reports errors.
+ * Reads the timestamps Polar sends ({@code 2026-01-02T03:04:05.123456Z}, or with an
+ * offset such as {@code +00:00}) without going through {@code DateTimeFormatter}, whose
+ * general parsing dominated the decoding of a page of products. The result is what
+ * Jackson's own deserializer gives: the same instant at the context's time zone (UTC).
+ * Anything else (another layout, a number, a time zone other than UTC) goes to Jackson's
+ * deserializer, which also reports errors.
  */
 final class OffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateTime> {
 
@@ -42,9 +43,11 @@ final class OffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateT
 	}
 
 	/**
-	 * Parses {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+HH:MM|-HH:MM)}, returning the instant at UTC.
+	 * Parses {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|+HH:MM|-HH:MM)}, returning the
+	 * instant at UTC.
 	 * @param text the text
-	 * @return the date-time, or {@code null} if the text has another layout or is not a valid date
+	 * @return the date-time, or {@code null} if the text has another layout or is not a
+	 * valid date
 	 */
 	static @Nullable OffsetDateTime parse(String text) {
 		int length = text.length();

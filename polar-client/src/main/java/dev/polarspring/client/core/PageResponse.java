@@ -7,9 +7,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JavaType;
 
 /**
- * The body of a list operation: {@code {"items": [...], "pagination": {...}}}, where pagination
- * is either page-numbered ({@code total_count}, {@code max_page}) or cursor-like
- * ({@code has_next_page}).
+ * The body of a list operation: {@code {"items": [...], "pagination": {...}}}, where
+ * pagination is either page-numbered ({@code total_count}, {@code max_page}) or
+ * cursor-like ({@code has_next_page}).
  *
  * @param <T> the item type
  * @param items the items of the page
@@ -33,8 +33,8 @@ record PageResponse<T>(@Nullable List<T> items, @Nullable Pagination pagination)
 	}
 
 	/**
-	 * Both shapes of Polar's pagination object in one: a page-numbered list fills the first two
-	 * fields, a cursor-paginated one the last.
+	 * Both shapes of Polar's pagination object in one: a page-numbered list fills the
+	 * first two fields, a cursor-paginated one the last.
 	 *
 	 * @param totalCount the number of items in all pages
 	 * @param maxPage the number of the last page

@@ -9,17 +9,20 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * The SDK's own JSON mapper.
  *
- * <p>The client never uses the application's {@code ObjectMapper}: every model carries its wire
- * names in annotations, and this mapper's settings are fixed, so an application's Jackson
- * customisations (naming strategies, failure features, date formats) cannot break decoding of
- * Polar's responses or webhook payloads.
+ * <p>
+ * The client never uses the application's {@code ObjectMapper}: every model carries its
+ * wire names in annotations, and this mapper's settings are fixed, so an application's
+ * Jackson customisations (naming strategies, failure features, date formats) cannot break
+ * decoding of Polar's responses or webhook payloads.
  */
 public final class PolarJson {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder()
-		// Polar adds fields without a new API version; an unknown field must never fail a call.
+		// Polar adds fields without a new API version; an unknown field must never fail a
+		// call.
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		// Timestamps are in every model; the general java.time parser was most of a page's decoding.
+		// Timestamps are in every model; the general java.time parser was most of a
+		// page's decoding.
 		.addModule(new SimpleModule("polar-date-times").addDeserializer(OffsetDateTime.class,
 				new OffsetDateTimeDeserializer()))
 		.build();
@@ -28,8 +31,8 @@ public final class PolarJson {
 	}
 
 	/**
-	 * Returns the shared, thread-safe mapper used for every request body, response and webhook
-	 * payload.
+	 * Returns the shared, thread-safe mapper used for every request body, response and
+	 * webhook payload.
 	 * @return the SDK's JSON mapper
 	 */
 	public static JsonMapper mapper() {

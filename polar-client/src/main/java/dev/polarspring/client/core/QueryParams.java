@@ -1,8 +1,8 @@
 package dev.polarspring.client.core;
 
 /**
- * The query parameters of an operation, as an immutable object. Implemented by the generated
- * params classes, which write each parameter they hold under its wire name.
+ * The query parameters of an operation, as an immutable object. Implemented by the
+ * generated params classes, which write each parameter they hold under its wire name.
  */
 @FunctionalInterface
 public interface QueryParams {

@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Collects query parameters in the shapes Polar's API expects: a list repeats the name
  * ({@code sorting=-created_at&sorting=name}), a map becomes a deep object
- * ({@code metadata[plan]=pro}), date-times are ISO-8601 with seconds and offset, and everything
- * else is sent as its {@code toString()} (generated enums answer their wire value). Values are
- * kept raw here; they are percent-encoded when the URL is built.
+ * ({@code metadata[plan]=pro}), date-times are ISO-8601 with seconds and offset, and
+ * everything else is sent as its {@code toString()} (generated enums answer their wire
+ * value). Values are kept raw here; they are percent-encoded when the URL is built.
  */
 public final class QueryWriter {
 
@@ -34,10 +34,10 @@ public final class QueryWriter {
 	/**
 	 * Adds a parameter.
 	 * @param name the wire name, such as {@code organization_id}
-	 * @param value the value: {@code null} is skipped, a collection or array repeats the name per
-	 * element, a map adds {@code name[key]} per entry, an {@link OffsetDateTime},
-	 * {@link ZonedDateTime} or {@link Instant} is written as ISO-8601, anything else as its
-	 * {@code toString()}
+	 * @param value the value: {@code null} is skipped, a collection or array repeats the
+	 * name per element, a map adds {@code name[key]} per entry, an
+	 * {@link OffsetDateTime}, {@link ZonedDateTime} or {@link Instant} is written as
+	 * ISO-8601, anything else as its {@code toString()}
 	 * @return this writer
 	 */
 	public QueryWriter add(String name, @Nullable Object value) {

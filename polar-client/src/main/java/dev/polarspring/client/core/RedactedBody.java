@@ -10,9 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;
 
 /**
- * Renders a body for TRACE logging with every token and secret masked: Polar's answers carry them
- * in places (a new customer session's {@code token}, a webhook endpoint's {@code secret}, OAuth2
- * {@code access_token}s), and a log must never hold one.
+ * Renders a body for TRACE logging with every token and secret masked: Polar's answers
+ * carry them in places (a new customer session's {@code token}, a webhook endpoint's
+ * {@code secret}, OAuth2 {@code access_token}s), and a log must never hold one.
  */
 final class RedactedBody {
 

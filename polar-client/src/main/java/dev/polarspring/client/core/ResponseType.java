@@ -10,12 +10,13 @@ import tools.jackson.databind.ObjectReader;
 import org.springframework.http.MediaType;
 
 /**
- * What an operation answers with, and so how {@link ApiExecutor} reads the response body. JSON is
- * decoded straight from the response stream with {@link PolarJson#mapper()}, never with the
- * application's mapper.
+ * What an operation answers with, and so how {@link ApiExecutor} reads the response body.
+ * JSON is decoded straight from the response stream with {@link PolarJson#mapper()},
+ * never with the application's mapper.
  *
- * <p>Instances are immutable and cached per type, so calling {@link #json(Class)} on every call
- * costs a lookup.
+ * <p>
+ * Instances are immutable and cached per type, so calling {@link #json(Class)} on every
+ * call costs a lookup.
  *
  * @param <T> the Java type of the answer
  */
@@ -98,8 +99,8 @@ public final class ResponseType<T> {
 	}
 
 	/**
-	 * An answer handed over as a stream, for exports too large to hold in memory. The caller must
-	 * close the stream, which releases the connection.
+	 * An answer handed over as a stream, for exports too large to hold in memory. The
+	 * caller must close the stream, which releases the connection.
 	 * @return the response type
 	 */
 	public static ResponseType<InputStream> stream() {

@@ -11,14 +11,15 @@ import org.springframework.web.client.RestClient;
 import dev.polarspring.client.RequestFactoryProvider;
 
 /**
- * The {@link RestClient}s an executor sends through, one per read timeout, all built from the
- * same configured builder. The client's own is built up front; one for a per-request timeout is
- * built the first time that timeout is used and kept, since applications use few distinct values.
- * Shared by an executor and every executor derived from it.
+ * The {@link RestClient}s an executor sends through, one per read timeout, all built from
+ * the same configured builder. The client's own is built up front; one for a per-request
+ * timeout is built the first time that timeout is used and kept, since applications use
+ * few distinct values. Shared by an executor and every executor derived from it.
  */
 final class RestClients {
 
-	// Beyond this many distinct per-request timeouts, clients are built per call rather than kept.
+	// Beyond this many distinct per-request timeouts, clients are built per call rather
+	// than kept.
 	private static final int MAX_KEPT = 32;
 
 	private final RestClient.Builder builder;

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Reads the {@code Retry-After} header, which is either a number of seconds or an HTTP date.
+ * Reads the {@code Retry-After} header, which is either a number of seconds or an HTTP
+ * date.
  */
 final class RetryAfter {
 
@@ -22,7 +23,8 @@ final class RetryAfter {
 	 * Returns the wait a response asks for.
 	 * @param headers the response headers
 	 * @param clock the clock an HTTP date is measured against
-	 * @return the wait, never negative, or {@code null} when the header is absent or unreadable
+	 * @return the wait, never negative, or {@code null} when the header is absent or
+	 * unreadable
 	 */
 	static @Nullable Duration parse(HttpHeaders headers, Clock clock) {
 		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);

@@ -13,10 +13,11 @@ import dev.polarspring.client.RetrySettings;
 /**
  * Decides whether a failed attempt is retried, and after how long.
  *
- * <p>HTTP 429 and requests that never reached Polar are retried for every method: nothing was
- * processed. 500, 502, 503, 504, read timeouts and connections broken mid-exchange are retried
- * for idempotent methods only, unless the settings opt POST and PATCH in, because Polar has no
- * idempotency keys and a repeated POST can create a second object.
+ * <p>
+ * HTTP 429 and requests that never reached Polar are retried for every method: nothing
+ * was processed. 500, 502, 503, 504, read timeouts and connections broken mid-exchange
+ * are retried for idempotent methods only, unless the settings opt POST and PATCH in,
+ * because Polar has no idempotency keys and a repeated POST can create a second object.
  */
 final class RetryPolicy {
 

@@ -12,19 +12,20 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What kind of transport failure ended an attempt, which decides whether a POST may be retried:
- * only a request that was never sent is safe to send again.
+ * What kind of transport failure ended an attempt, which decides whether a POST may be
+ * retried: only a request that was never sent is safe to send again.
  */
 enum TransportFailure {
 
 	/**
-	 * The connection could not be made (refused, unknown host, no route, connect timeout): the
-	 * request never reached Polar.
+	 * The connection could not be made (refused, unknown host, no route, connect
+	 * timeout): the request never reached Polar.
 	 */
 	NOT_SENT,
 
 	/**
-	 * The answer did not come within the read timeout; Polar may have processed the request.
+	 * The answer did not come within the read timeout; Polar may have processed the
+	 * request.
 	 */
 	READ_TIMEOUT,
 

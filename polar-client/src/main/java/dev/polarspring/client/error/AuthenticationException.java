@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Thrown when Polar answered HTTP 401 Unauthorized: the token is missing, expired, revoked, or
- * belongs to the other environment (production and sandbox tokens are not interchangeable).
+ * Thrown when Polar answered HTTP 401 Unauthorized: the token is missing, expired,
+ * revoked, or belongs to the other environment (production and sandbox tokens are not
+ * interchangeable).
  */
 public class AuthenticationException extends PolarApiException {
 

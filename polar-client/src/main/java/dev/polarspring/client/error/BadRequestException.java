@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Thrown when Polar answered HTTP 400 Bad Request: the request was understood but Polar refused it
- * as it stands (for example a checkout for an archived product).
+ * Thrown when Polar answered HTTP 400 Bad Request: the request was understood but Polar
+ * refused it as it stands (for example a checkout for an archived product).
  */
 public class BadRequestException extends PolarApiException {
 
@@ -21,8 +21,8 @@ public class BadRequestException extends PolarApiException {
 	 * @param error Polar's error type, if the body had one
 	 * @param detail Polar's human-readable detail, if the body had one
 	 */
-	public BadRequestException(String operationId, int statusCode, HttpHeaders headers, String responseBody, @Nullable String error,
-			@Nullable String detail) {
+	public BadRequestException(String operationId, int statusCode, HttpHeaders headers, String responseBody,
+			@Nullable String error, @Nullable String detail) {
 		super(operationId, statusCode, headers, responseBody, error, detail);
 	}
 

@@ -5,8 +5,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Thrown when Polar answered HTTP 409 Conflict: the request clashes with the current state of an
- * object (for example a customer with the same email or external id already exists).
+ * Thrown when Polar answered HTTP 409 Conflict: the request clashes with the current
+ * state of an object (for example a customer with the same email or external id already
+ * exists).
  */
 public class ConflictException extends PolarApiException {
 
@@ -21,8 +22,8 @@ public class ConflictException extends PolarApiException {
 	 * @param error Polar's error type, if the body had one
 	 * @param detail Polar's human-readable detail, if the body had one
 	 */
-	public ConflictException(String operationId, int statusCode, HttpHeaders headers, String responseBody, @Nullable String error,
-			@Nullable String detail) {
+	public ConflictException(String operationId, int statusCode, HttpHeaders headers, String responseBody,
+			@Nullable String error, @Nullable String detail) {
 		super(operationId, statusCode, headers, responseBody, error, detail);
 	}
 

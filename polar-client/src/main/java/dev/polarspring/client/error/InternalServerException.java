@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Thrown when Polar answered with a 5xx status after the retries allowed for the call were spent.
+ * Thrown when Polar answered with a 5xx status after the retries allowed for the call
+ * were spent.
  */
 public class InternalServerException extends PolarApiException {
 
@@ -20,8 +21,8 @@ public class InternalServerException extends PolarApiException {
 	 * @param error Polar's error type, if the body had one
 	 * @param detail Polar's human-readable detail, if the body had one
 	 */
-	public InternalServerException(String operationId, int statusCode, HttpHeaders headers, String responseBody, @Nullable String error,
-			@Nullable String detail) {
+	public InternalServerException(String operationId, int statusCode, HttpHeaders headers, String responseBody,
+			@Nullable String error, @Nullable String detail) {
 		super(operationId, statusCode, headers, responseBody, error, detail);
 	}
 

@@ -1,8 +1,8 @@
 package dev.polarspring.client.error;
 
 /**
- * Thrown before anything is sent when an operation needs a token that is not configured. The
- * message names the property or method that supplies it.
+ * Thrown before anything is sent when an operation needs a token that is not configured.
+ * The message names the property or method that supplies it.
  */
 public class MissingTokenException extends PolarException {
 

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Thrown when Polar answered HTTP 404 Not Found: the object does not exist, or is not visible to
- * the token's organization. An unknown {@code Polar-Version} also answers 404.
+ * Thrown when Polar answered HTTP 404 Not Found: the object does not exist, or is not
+ * visible to the token's organization. An unknown {@code Polar-Version} also answers 404.
  */
 public class NotFoundException extends PolarApiException {
 
@@ -21,8 +21,8 @@ public class NotFoundException extends PolarApiException {
 	 * @param error Polar's error type, if the body had one
 	 * @param detail Polar's human-readable detail, if the body had one
 	 */
-	public NotFoundException(String operationId, int statusCode, HttpHeaders headers, String responseBody, @Nullable String error,
-			@Nullable String detail) {
+	public NotFoundException(String operationId, int statusCode, HttpHeaders headers, String responseBody,
+			@Nullable String error, @Nullable String detail) {
 		super(operationId, statusCode, headers, responseBody, error, detail);
 	}
 

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Thrown when Polar answered HTTP 403 Forbidden: the token is valid but lacks the scope or the
- * access the operation needs (Polar's error type is usually {@code NotPermitted}).
+ * Thrown when Polar answered HTTP 403 Forbidden: the token is valid but lacks the scope
+ * or the access the operation needs (Polar's error type is usually {@code NotPermitted}).
  */
 public class PermissionDeniedException extends PolarApiException {
 
@@ -21,8 +21,8 @@ public class PermissionDeniedException extends PolarApiException {
 	 * @param error Polar's error type, if the body had one
 	 * @param detail Polar's human-readable detail, if the body had one
 	 */
-	public PermissionDeniedException(String operationId, int statusCode, HttpHeaders headers, String responseBody, @Nullable String error,
-			@Nullable String detail) {
+	public PermissionDeniedException(String operationId, int statusCode, HttpHeaders headers, String responseBody,
+			@Nullable String error, @Nullable String detail) {
 		super(operationId, statusCode, headers, responseBody, error, detail);
 	}
 

@@ -5,10 +5,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Thrown when Polar answered with a status outside 2xx. Carries everything Polar sent back: the
- * status, the response headers, the raw body and, when the body has Polar's usual shape
- * ({@code {"error": "...", "detail": "..."}}), the error type and detail. Each status family has
- * its own subclass, so a caller can catch exactly the failures it handles.
+ * Thrown when Polar answered with a status outside 2xx. Carries everything Polar sent
+ * back: the status, the response headers, the raw body and, when the body has Polar's
+ * usual shape ({@code {"error": "...", "detail": "..."}}), the error type and detail.
+ * Each status family has its own subclass, so a caller can catch exactly the failures it
+ * handles.
  */
 public class PolarApiException extends PolarException {
 
@@ -30,7 +31,8 @@ public class PolarApiException extends PolarException {
 	 * @param statusCode the HTTP status
 	 * @param headers the response headers
 	 * @param responseBody the raw response body, empty when there was none
-	 * @param error Polar's error type, such as {@code ResourceNotFound}, if the body had one
+	 * @param error Polar's error type, such as {@code ResourceNotFound}, if the body had
+	 * one
 	 * @param detail Polar's human-readable detail, if the body had one
 	 */
 	public PolarApiException(String operationId, int statusCode, HttpHeaders headers, String responseBody,
@@ -60,7 +62,8 @@ public class PolarApiException extends PolarException {
 	}
 
 	/**
-	 * Builds the standard message: the status, the operation, Polar's error type and detail.
+	 * Builds the standard message: the status, the operation, Polar's error type and
+	 * detail.
 	 * @param operationId the operation Polar rejected
 	 * @param statusCode the HTTP status
 	 * @param error Polar's error type, if any
@@ -107,8 +110,8 @@ public class PolarApiException extends PolarException {
 
 	/**
 	 * Returns Polar's error type from the body's {@code error} field.
-	 * @return the error type, such as {@code ResourceNotFound} or {@code NotPermitted}, or {@code null}
-	 * when the body did not name one
+	 * @return the error type, such as {@code ResourceNotFound} or {@code NotPermitted},
+	 * or {@code null} when the body did not name one
 	 */
 	public @Nullable String getError() {
 		return this.error;

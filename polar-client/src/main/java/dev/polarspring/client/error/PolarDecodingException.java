@@ -3,9 +3,9 @@ package dev.polarspring.client.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Thrown when Polar answered with a success status but the body could not be decoded into the
- * expected type. Usually means the API version sent ({@code Polar-Version}) does not match the one
- * this client was generated for.
+ * Thrown when Polar answered with a success status but the body could not be decoded into
+ * the expected type. Usually means the API version sent ({@code Polar-Version}) does not
+ * match the one this client was generated for.
  */
 public class PolarDecodingException extends PolarException {
 

@@ -15,8 +15,8 @@ public class PolarException extends RuntimeException {
 	/**
 	 * Creates an exception.
 	 * @param message what went wrong and, where possible, what to do about it
-	 * @param operationId the Polar operation, such as {@code products:list}, or {@code null} when the
-	 * failure is not tied to one
+	 * @param operationId the Polar operation, such as {@code products:list}, or
+	 * {@code null} when the failure is not tied to one
 	 * @param cause the underlying failure, if any
 	 */
 	public PolarException(String message, @Nullable String operationId, @Nullable Throwable cause) {
@@ -26,8 +26,8 @@ public class PolarException extends RuntimeException {
 
 	/**
 	 * Returns the Polar operation that failed.
-	 * @return the operation id from the API specification, such as {@code products:list}, or
-	 * {@code null} when the failure is not tied to one operation
+	 * @return the operation id from the API specification, such as {@code products:list},
+	 * or {@code null} when the failure is not tied to one operation
 	 */
 	public @Nullable String getOperationId() {
 		return this.operationId;

@@ -1,9 +1,9 @@
 package dev.polarspring.client.error;
 
 /**
- * Thrown when a call did not complete at the transport level: the connection was refused or
- * reset, the host was unknown, or the wait was interrupted. Retries, where allowed, have already
- * been spent when this is thrown.
+ * Thrown when a call did not complete at the transport level: the connection was refused
+ * or reset, the host was unknown, or the wait was interrupted. Retries, where allowed,
+ * have already been spent when this is thrown.
  */
 public class PolarIoException extends PolarException {
 

@@ -1,8 +1,9 @@
 package dev.polarspring.client.error;
 
 /**
- * Thrown when connecting to Polar or waiting for its answer took longer than the configured
- * connect or read timeout (or the timeout of the call's {@code RequestOptions}).
+ * Thrown when connecting to Polar or waiting for its answer took longer than the
+ * configured connect or read timeout (or the timeout of the call's
+ * {@code RequestOptions}).
  */
 public class PolarTimeoutException extends PolarIoException {
 

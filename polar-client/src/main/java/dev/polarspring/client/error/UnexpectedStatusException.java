@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Thrown when Polar answered with a non-2xx status that no more specific exception covers.
+ * Thrown when Polar answered with a non-2xx status that no more specific exception
+ * covers.
  */
 public class UnexpectedStatusException extends PolarApiException {
 
@@ -20,8 +21,8 @@ public class UnexpectedStatusException extends PolarApiException {
 	 * @param error Polar's error type, if the body had one
 	 * @param detail Polar's human-readable detail, if the body had one
 	 */
-	public UnexpectedStatusException(String operationId, int statusCode, HttpHeaders headers, String responseBody, @Nullable String error,
-			@Nullable String detail) {
+	public UnexpectedStatusException(String operationId, int statusCode, HttpHeaders headers, String responseBody,
+			@Nullable String error, @Nullable String detail) {
 		super(operationId, statusCode, headers, responseBody, error, detail);
 	}
 

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
- * Thrown when Polar answered HTTP 422 Unprocessable Entity: the request did not pass validation.
- * {@link #getValidationErrors()} says which values were wrong and why.
+ * Thrown when Polar answered HTTP 422 Unprocessable Entity: the request did not pass
+ * validation. {@link #getValidationErrors()} says which values were wrong and why.
  */
 public class UnprocessableEntityException extends PolarApiException {
 
@@ -24,12 +24,13 @@ public class UnprocessableEntityException extends PolarApiException {
 	 * @param headers the response headers
 	 * @param responseBody the raw response body, empty when there was none
 	 * @param error Polar's error type, if the body had one
-	 * @param detail Polar's detail when it was text rather than a list of validation errors
-	 * @param validationErrors the validation errors listed in the body, empty when there were none
+	 * @param detail Polar's detail when it was text rather than a list of validation
+	 * errors
+	 * @param validationErrors the validation errors listed in the body, empty when there
+	 * were none
 	 */
-	public UnprocessableEntityException(String operationId, int statusCode, HttpHeaders headers,
-			String responseBody, @Nullable String error, @Nullable String detail,
-			List<ValidationError> validationErrors) {
+	public UnprocessableEntityException(String operationId, int statusCode, HttpHeaders headers, String responseBody,
+			@Nullable String error, @Nullable String detail, List<ValidationError> validationErrors) {
 		super(describe(operationId, statusCode, error, (detail != null) ? detail : summarize(validationErrors)),
 				operationId, statusCode, headers, responseBody, error, detail);
 		this.validationErrors = List.copyOf(validationErrors);
@@ -39,9 +40,7 @@ public class UnprocessableEntityException extends PolarApiException {
 		if (errors.isEmpty()) {
 			return null;
 		}
-		return errors.stream()
-			.map((error) -> error.location() + ": " + error.msg())
-			.collect(Collectors.joining("; "));
+		return errors.stream().map((error) -> error.location() + ": " + error.msg()).collect(Collectors.joining("; "));
 	}
 
 	/**

@@ -8,8 +8,8 @@ import dev.polarspring.client.observation.PolarClientObservationDocumentation.Lo
 
 /**
  * The default names and tags of Polar API call observations: the name
- * {@value #DEFAULT_NAME}, tagged with the operation, resource, outcome, status and error type.
- * Each tag has its own method to override.
+ * {@value #DEFAULT_NAME}, tagged with the operation, resource, outcome, status and error
+ * type. Each tag has its own method to override.
  */
 public class DefaultPolarClientObservationConvention implements PolarClientObservationConvention {
 
@@ -81,8 +81,8 @@ public class DefaultPolarClientObservationConvention implements PolarClientObser
 	/**
 	 * Returns the outcome tag, from the status family of the last answer.
 	 * @param context the call's context
-	 * @return {@code SUCCESS}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, or {@code UNKNOWN} when Polar
-	 * never answered
+	 * @return {@code SUCCESS}, {@code CLIENT_ERROR}, {@code SERVER_ERROR}, or
+	 * {@code UNKNOWN} when Polar never answered
 	 */
 	protected KeyValue outcome(PolarClientObservationContext context) {
 		Integer status = context.getStatusCode();

@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 import dev.polarspring.client.core.ApiOperation;
 
 /**
- * What an observation of one Polar API call knows: the operation, the last HTTP status Polar
- * answered (if any), how many attempts were made, and the failure, if the call failed.
+ * What an observation of one Polar API call knows: the operation, the last HTTP status
+ * Polar answered (if any), how many attempts were made, and the failure, if the call
+ * failed.
  */
 public class PolarClientObservationContext extends Observation.Context {
 

@@ -62,8 +62,8 @@ public enum PolarClientObservationDocumentation implements ObservationDocumentat
 		},
 
 		/**
-		 * The outcome of the call: {@code SUCCESS}, {@code CLIENT_ERROR}, {@code SERVER_ERROR} or, when
-		 * Polar never answered, {@code UNKNOWN}.
+		 * The outcome of the call: {@code SUCCESS}, {@code CLIENT_ERROR},
+		 * {@code SERVER_ERROR} or, when Polar never answered, {@code UNKNOWN}.
 		 */
 		OUTCOME {
 

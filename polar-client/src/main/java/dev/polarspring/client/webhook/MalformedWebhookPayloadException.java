@@ -4,7 +4,8 @@ package dev.polarspring.client.webhook;
  * Thrown when a webhook body cannot be decoded: it is not JSON, lacks {@code type} or
  * {@code timestamp}, or the {@code data} of a known event type does not fit its model.
  *
- * <p>The message says what is wrong without repeating the body. A receiver answers such a
+ * <p>
+ * The message says what is wrong without repeating the body. A receiver answers such a
  * delivery with 400.
  */
 public class MalformedWebhookPayloadException extends RuntimeException {

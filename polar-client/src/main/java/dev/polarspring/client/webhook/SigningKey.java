@@ -10,14 +10,17 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HMAC-SHA256 key derived from a webhook secret, and the signing of a delivery with it.
+ * One HMAC-SHA256 key derived from a webhook secret, and the signing of a delivery with
+ * it.
  *
- * <p>The key is set up once: the {@link Mac} held here is initialised and never used directly;
- * each signature is computed on a clone of it, because a {@code Mac} is not thread-safe. Measured
- * with {@code MacReuseBenchmark} (benchmarks module, HMAC of 4 KB, one thread), a clone is as fast
- * as a per-thread instance and faster than {@code getInstance} plus {@code init} (392k against
- * 358k and 349k operations/s), at 456 bytes more per call than the per-thread instance; it keeps
- * nothing per thread, which suits virtual threads and short-lived request threads.
+ * <p>
+ * The key is set up once: the {@link Mac} held here is initialised and never used
+ * directly; each signature is computed on a clone of it, because a {@code Mac} is not
+ * thread-safe. Measured with {@code MacReuseBenchmark} (benchmarks module, HMAC of 4 KB,
+ * one thread), a clone is as fast as a per-thread instance and faster than
+ * {@code getInstance} plus {@code init} (392k against 358k and 349k operations/s), at 456
+ * bytes more per call than the per-thread instance; it keeps nothing per thread, which
+ * suits virtual threads and short-lived request threads.
  */
 final class SigningKey {
 
@@ -38,8 +41,8 @@ final class SigningKey {
 	}
 
 	/**
-	 * Derives the key the way Polar signs: the UTF-8 bytes of the whole secret string, the
-	 * {@code whsec_} prefix included.
+	 * Derives the key the way Polar signs: the UTF-8 bytes of the whole secret string,
+	 * the {@code whsec_} prefix included.
 	 * @param secret the webhook secret as shown by Polar
 	 * @return the key
 	 */
@@ -51,8 +54,8 @@ final class SigningKey {
 	 * Derives the key the Standard Webhooks way: the base64 decoding of what follows
 	 * {@code whsec_}. Polar's newest SDKs accept deliveries signed either way.
 	 * @param secret the webhook secret as shown by Polar
-	 * @return the key, or {@code null} when the secret has no {@code whsec_} prefix or the rest is
-	 * not base64
+	 * @return the key, or {@code null} when the secret has no {@code whsec_} prefix or
+	 * the rest is not base64
 	 */
 	static @Nullable SigningKey standardWebhooks(String secret) {
 		if (!secret.startsWith(STANDARD_WEBHOOKS_PREFIX)) {
@@ -104,7 +107,8 @@ final class SigningKey {
 			return mac;
 		}
 		catch (GeneralSecurityException ex) {
-			// Every Java runtime must provide HmacSHA256; reaching this means a broken JCE setup.
+			// Every Java runtime must provide HmacSHA256; reaching this means a broken
+			// JCE setup.
 			throw new IllegalStateException("HmacSHA256 is not available in this Java runtime; "
 					+ "webhook signatures cannot be verified without it", ex);
 		}

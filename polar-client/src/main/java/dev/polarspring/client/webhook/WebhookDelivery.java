@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * The delivery a webhook event came with, from the Standard Webhooks headers.
  *
- * @param id the {@code webhook-id} header: the same on every retry and redelivery of one event,
- * so it is the key to deduplicate on
+ * @param id the {@code webhook-id} header: the same on every retry and redelivery of one
+ * event, so it is the key to deduplicate on
  * @param timestamp the {@code webhook-timestamp} header: when Polar sent this attempt
  */
 public record WebhookDelivery(String id, Instant timestamp) {

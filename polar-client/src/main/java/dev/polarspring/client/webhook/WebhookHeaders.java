@@ -7,10 +7,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Looks up the headers of a webhook delivery by name, in any case.
  *
- * <p>Lets the verifier read headers straight from whatever the web framework hands over without
- * copying them: {@code request::getHeader} for a servlet request and {@code headers::getFirst}
- * for Spring's {@code HttpHeaders} both match names in any case already. For a plain map use
- * {@link #of(Map)}.
+ * <p>
+ * Lets the verifier read headers straight from whatever the web framework hands over
+ * without copying them: {@code request::getHeader} for a servlet request and
+ * {@code headers::getFirst} for Spring's {@code HttpHeaders} both match names in any case
+ * already. For a plain map use {@link #of(Map)}.
  */
 @FunctionalInterface
 public interface WebhookHeaders {

@@ -4,11 +4,13 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Receives a webhook delivery: proves it comes from Polar, then reads it into its typed event.
+ * Receives a webhook delivery: proves it comes from Polar, then reads it into its typed
+ * event.
  *
- * <p>The body is verified as raw bytes before anything parses it, and parsed exactly once. An
- * event type this version does not know arrives as {@link UnknownWebhookEvent} holding the raw
- * JSON, so a new Polar event never fails a delivery.
+ * <p>
+ * The body is verified as raw bytes before anything parses it, and parsed exactly once.
+ * An event type this version does not know arrives as {@link UnknownWebhookEvent} holding
+ * the raw JSON, so a new Polar event never fails a delivery.
  *
  * <pre>{@code
  * WebhookReceiver receiver = new WebhookReceiver(WebhookVerifier.builder().secret(secret).build());
@@ -18,7 +20,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Thread-safe; build one per endpoint and share it.
+ * <p>
+ * Thread-safe; build one per endpoint and share it.
  */
 public final class WebhookReceiver {
 
@@ -36,11 +39,12 @@ public final class WebhookReceiver {
 	 * Verifies and reads a delivery whose headers are in a map; names match in any case.
 	 * @param body the raw request body, exactly as received
 	 * @param headers the request headers
-	 * @return the typed event, or {@link UnknownWebhookEvent} for a type this version does not know
-	 * @throws WebhookVerificationException when the delivery cannot be proven to come from Polar
-	 * (answer 403)
-	 * @throws MalformedWebhookPayloadException when a genuine delivery is not a readable event
-	 * (answer 400)
+	 * @return the typed event, or {@link UnknownWebhookEvent} for a type this version
+	 * does not know
+	 * @throws WebhookVerificationException when the delivery cannot be proven to come
+	 * from Polar (answer 403)
+	 * @throws MalformedWebhookPayloadException when a genuine delivery is not a readable
+	 * event (answer 400)
 	 */
 	public PolarWebhookEvent receive(byte[] body, Map<String, String> headers) {
 		return receive(body, WebhookHeaders.of(headers));
@@ -51,11 +55,12 @@ public final class WebhookReceiver {
 	 * {@code request::getHeader}.
 	 * @param body the raw request body, exactly as received
 	 * @param headers looks up a header by name, in any case
-	 * @return the typed event, or {@link UnknownWebhookEvent} for a type this version does not know
-	 * @throws WebhookVerificationException when the delivery cannot be proven to come from Polar
-	 * (answer 403)
-	 * @throws MalformedWebhookPayloadException when a genuine delivery is not a readable event
-	 * (answer 400)
+	 * @return the typed event, or {@link UnknownWebhookEvent} for a type this version
+	 * does not know
+	 * @throws WebhookVerificationException when the delivery cannot be proven to come
+	 * from Polar (answer 403)
+	 * @throws MalformedWebhookPayloadException when a genuine delivery is not a readable
+	 * event (answer 400)
 	 */
 	public PolarWebhookEvent receive(byte[] body, WebhookHeaders headers) {
 		WebhookDelivery delivery = this.verifier.verify(body, headers);

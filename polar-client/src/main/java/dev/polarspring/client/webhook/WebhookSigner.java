@@ -23,7 +23,8 @@ public final class WebhookSigner {
 	}
 
 	/**
-	 * Creates a signer that signs as Polar does: with the UTF-8 bytes of the whole secret.
+	 * Creates a signer that signs as Polar does: with the UTF-8 bytes of the whole
+	 * secret.
 	 * @param secret the webhook secret
 	 * @return the signer
 	 */
@@ -33,8 +34,8 @@ public final class WebhookSigner {
 	}
 
 	/**
-	 * Creates a signer that signs as the Standard Webhooks reference libraries do: with the base64
-	 * decoding of what follows {@code whsec_}.
+	 * Creates a signer that signs as the Standard Webhooks reference libraries do: with
+	 * the base64 decoding of what follows {@code whsec_}.
 	 * @param secret a secret of the form {@code whsec_<base64>}
 	 * @return the signer
 	 * @throws IllegalArgumentException when the secret is not of that form

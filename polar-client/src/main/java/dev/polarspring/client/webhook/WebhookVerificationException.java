@@ -1,11 +1,12 @@
 package dev.polarspring.client.webhook;
 
 /**
- * Thrown when a webhook delivery cannot be proven to come from Polar: a header is missing, the
- * timestamp is unreadable or outside the tolerance, or no signature matches.
+ * Thrown when a webhook delivery cannot be proven to come from Polar: a header is
+ * missing, the timestamp is unreadable or outside the tolerance, or no signature matches.
  *
- * <p>The message names the rule that failed and what to check; it never contains a secret or a
- * signature. Answer such a delivery with 403 and do not act on its body.
+ * <p>
+ * The message names the rule that failed and what to check; it never contains a secret or
+ * a signature. Answer such a delivery with 403 and do not act on its body.
  */
 public final class WebhookVerificationException extends RuntimeException {
 
@@ -37,8 +38,8 @@ public final class WebhookVerificationException extends RuntimeException {
 	public enum Reason {
 
 		/**
-		 * One of {@code webhook-id}, {@code webhook-timestamp} or {@code webhook-signature} is
-		 * absent or empty.
+		 * One of {@code webhook-id}, {@code webhook-timestamp} or
+		 * {@code webhook-signature} is absent or empty.
 		 */
 		MISSING_HEADER,
 
@@ -58,8 +59,8 @@ public final class WebhookVerificationException extends RuntimeException {
 		TOO_NEW,
 
 		/**
-		 * No {@code v1} signature in {@code webhook-signature} matches the delivery signed with
-		 * any configured secret.
+		 * No {@code v1} signature in {@code webhook-signature} matches the delivery
+		 * signed with any configured secret.
 		 */
 		NO_MATCHING_SIGNATURE
 

@@ -16,26 +16,30 @@ import org.jspecify.annotations.Nullable;
 /**
  * Proves that a webhook delivery comes from Polar, before anything reads its body.
  *
- * <p>Polar follows the Standard Webhooks headers: {@code webhook-id}, {@code webhook-timestamp}
- * (seconds since the epoch) and {@code webhook-signature} (space-separated {@code v1,<base64>}
- * entries). The signature is HMAC-SHA256 over {@code {id}.{timestamp}.{raw body}}. The key is
- * where Polar departs from the Standard Webhooks text: Polar signs with the UTF-8 bytes of the
- * whole secret string, {@code whsec_} prefix included. Like Polar's newest SDKs this verifier also
- * accepts the Standard Webhooks key (the base64 decoding of what follows {@code whsec_}), so either
+ * <p>
+ * Polar follows the Standard Webhooks headers: {@code webhook-id},
+ * {@code webhook-timestamp} (seconds since the epoch) and {@code webhook-signature}
+ * (space-separated {@code v1,<base64>} entries). The signature is HMAC-SHA256 over
+ * {@code {id}.{timestamp}.{raw body}}. The key is where Polar departs from the Standard
+ * Webhooks text: Polar signs with the UTF-8 bytes of the whole secret string,
+ * {@code whsec_} prefix included. Like Polar's newest SDKs this verifier also accepts the
+ * Standard Webhooks key (the base64 decoding of what follows {@code whsec_}), so either
  * signer passes.
  *
- * <p>Rules, in the order they are checked:
+ * <p>
+ * Rules, in the order they are checked:
  * <ol>
  * <li>the three headers are present and not empty (names in any case);</li>
- * <li>the timestamp is a whole number of seconds within the tolerance of the clock, both ways
- * (default 5 minutes; a delivery exactly at the limit passes);</li>
- * <li>at least one {@code v1} entry equals the signature computed with one of the keys; other
- * versions and undecodable entries are skipped; comparison is constant-time.</li>
+ * <li>the timestamp is a whole number of seconds within the tolerance of the clock, both
+ * ways (default 5 minutes; a delivery exactly at the limit passes);</li>
+ * <li>at least one {@code v1} entry equals the signature computed with one of the keys;
+ * other versions and undecodable entries are skipped; comparison is constant-time.</li>
  * </ol>
  *
- * <p>Several secrets can be configured to rotate one without losing deliveries. Keys are derived
- * once, when the verifier is built; the verifier is immutable and thread-safe, so build one per
- * endpoint and share it.
+ * <p>
+ * Several secrets can be configured to rotate one without losing deliveries. Keys are
+ * derived once, when the verifier is built; the verifier is immutable and thread-safe, so
+ * build one per endpoint and share it.
  *
  * <pre>{@code
  * WebhookVerifier verifier = WebhookVerifier.builder().secret(secret).build();
@@ -85,7 +89,8 @@ public final class WebhookVerifier {
 	 * @param body the raw request body, exactly as received
 	 * @param headers the request headers
 	 * @return the delivery id and time, once the delivery is proven to come from Polar
-	 * @throws WebhookVerificationException when the delivery cannot be proven to come from Polar
+	 * @throws WebhookVerificationException when the delivery cannot be proven to come
+	 * from Polar
 	 */
 	public WebhookDelivery verify(byte[] body, Map<String, String> headers) {
 		return verify(body, WebhookHeaders.of(headers));
@@ -97,7 +102,8 @@ public final class WebhookVerifier {
 	 * @param body the raw request body, exactly as received
 	 * @param headers looks up a header by name, in any case
 	 * @return the delivery id and time, once the delivery is proven to come from Polar
-	 * @throws WebhookVerificationException when the delivery cannot be proven to come from Polar
+	 * @throws WebhookVerificationException when the delivery cannot be proven to come
+	 * from Polar
 	 */
 	public WebhookDelivery verify(byte[] body, WebhookHeaders headers) {
 		Objects.requireNonNull(body, "body must not be null");
@@ -121,9 +127,10 @@ public final class WebhookVerifier {
 	private static String requireHeader(WebhookHeaders headers, String name) {
 		String value = headers.get(name);
 		if (value == null || value.isEmpty()) {
-			throw new WebhookVerificationException(Reason.MISSING_HEADER, "The delivery has no " + name
-					+ " header; Polar sends webhook-id, webhook-timestamp and webhook-signature with every "
-					+ "delivery, so it did not come from Polar or a proxy removed the header");
+			throw new WebhookVerificationException(Reason.MISSING_HEADER,
+					"The delivery has no " + name
+							+ " header; Polar sends webhook-id, webhook-timestamp and webhook-signature with every "
+							+ "delivery, so it did not come from Polar or a proxy removed the header");
 		}
 		return value;
 	}
@@ -154,14 +161,14 @@ public final class WebhookVerifier {
 		long now = this.clock.instant().getEpochSecond();
 		long age = now - seconds;
 		if (age > this.toleranceSeconds) {
-			throw new WebhookVerificationException(Reason.TOO_OLD, "webhook-timestamp is " + age
-					+ " s in the past, beyond the tolerance of " + this.toleranceSeconds
-					+ " s; the delivery is replayed or held back, or this machine's clock is wrong");
+			throw new WebhookVerificationException(Reason.TOO_OLD,
+					"webhook-timestamp is " + age + " s in the past, beyond the tolerance of " + this.toleranceSeconds
+							+ " s; the delivery is replayed or held back, or this machine's clock is wrong");
 		}
 		if (-age > this.toleranceSeconds) {
-			throw new WebhookVerificationException(Reason.TOO_NEW, "webhook-timestamp is " + (-age)
-					+ " s in the future, beyond the tolerance of " + this.toleranceSeconds
-					+ " s; check this machine's clock");
+			throw new WebhookVerificationException(Reason.TOO_NEW,
+					"webhook-timestamp is " + (-age) + " s in the future, beyond the tolerance of "
+							+ this.toleranceSeconds + " s; check this machine's clock");
 		}
 	}
 
@@ -214,8 +221,8 @@ public final class WebhookVerifier {
 		}
 
 		/**
-		 * Adds a secret whose signatures are accepted. Call it once per secret while rotating:
-		 * deliveries signed with any of them pass.
+		 * Adds a secret whose signatures are accepted. Call it once per secret while
+		 * rotating: deliveries signed with any of them pass.
 		 * @param secret the endpoint's secret as Polar shows it, usually starting with
 		 * {@code whsec_}
 		 * @return this builder
@@ -241,7 +248,8 @@ public final class WebhookVerifier {
 		}
 
 		/**
-		 * Sets how far the delivery time may be from the clock, in the past or in the future.
+		 * Sets how far the delivery time may be from the clock, in the past or in the
+		 * future.
 		 * @param tolerance the tolerance, 5 minutes by default; whole seconds count
 		 * @return this builder
 		 */
@@ -275,7 +283,8 @@ public final class WebhookVerifier {
 						"No webhook secret configured; add the endpoint's secret from Polar with secret(...)");
 			}
 			List<SigningKey> keys = new ArrayList<>();
-			// Polar's own key first: it is how Polar signs, so the common case computes one HMAC.
+			// Polar's own key first: it is how Polar signs, so the common case computes
+			// one HMAC.
 			for (String secret : this.secrets) {
 				keys.add(SigningKey.polar(secret));
 			}

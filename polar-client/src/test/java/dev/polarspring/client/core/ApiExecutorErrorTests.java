@@ -75,9 +75,8 @@ class ApiExecutorErrorTests {
 
 	@Test
 	void validationErrorsAreListed() {
-		polar.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(422)
-			.withHeader("Content-Type", "application/json")
-			.withBody("""
+		polar.stubFor(any(anyUrl())
+			.willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json").withBody("""
 					{"detail": [
 					  {"loc": ["body", "prices", 0, "price_amount"], "msg": "Field required", "type": "missing"},
 					  {"loc": ["query", "limit"], "msg": "Input should be greater than 0", "type": "greater_than",

@@ -64,10 +64,9 @@ class ApiExecutorRequestTests {
 		Product product = this.executor.execute(
 				ApiRequest.builder(TestApi.PRODUCTS_GET).pathParam("id", "prod_1").build(),
 				ResponseType.json(Product.class), RequestOptions.none());
-		assertThat(product).isEqualTo(new Product("prod_1", "Pro", 1500,
-				OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC)));
-		polar.verify(getRequestedFor(urlEqualTo("/v1/products/prod_1"))
-			.withHeader("Polar-Version", equalTo("2026-10"))
+		assertThat(product)
+			.isEqualTo(new Product("prod_1", "Pro", 1500, OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC)));
+		polar.verify(getRequestedFor(urlEqualTo("/v1/products/prod_1")).withHeader("Polar-Version", equalTo("2026-10"))
 			.withHeader("Authorization", equalTo("Bearer " + TestApi.TOKEN))
 			.withHeader("User-Agent", equalTo("polar-spring-boot/dev"))
 			.withHeader("Accept", equalTo("application/json"))
@@ -107,27 +106,23 @@ class ApiExecutorRequestTests {
 
 	@Test
 	void jsonBodyIsSerializedWithTheSdkMapper() {
-		this.executor.execute(
-				ApiRequest.builder(TestApi.PRODUCTS_CREATE)
-					.jsonBody(new ProductCreate("Pro", 1500, Map.of("plan", "pro")))
-					.build(),
-				ResponseType.json(Product.class), RequestOptions.none());
-		polar.verify(postRequestedFor(urlEqualTo("/v1/products/"))
-			.withHeader("Content-Type", equalTo("application/json"))
-			.withRequestBody(equalToJson("""
-					{"name": "Pro", "price_amount": 1500, "metadata": {"plan": "pro"}}""", false, false)));
+		this.executor.execute(ApiRequest.builder(TestApi.PRODUCTS_CREATE)
+			.jsonBody(new ProductCreate("Pro", 1500, Map.of("plan", "pro")))
+			.build(), ResponseType.json(Product.class), RequestOptions.none());
+		polar.verify(
+				postRequestedFor(urlEqualTo("/v1/products/")).withHeader("Content-Type", equalTo("application/json"))
+					.withRequestBody(equalToJson("""
+							{"name": "Pro", "price_amount": 1500, "metadata": {"plan": "pro"}}""", false, false)));
 	}
 
 	@Test
 	void formBodyIsUrlEncodedAndSendsNoAuthorizationForUnauthenticatedOperations() {
 		polar.stubFor(any(urlEqualTo("/v1/oauth2/token"))
 			.willReturn(okJson("{\"access_token\": \"polar_at_x\", \"token_type\": \"Bearer\"}")));
-		Token token = this.executor.execute(
-				ApiRequest.builder(TestApi.OAUTH2_TOKEN)
-					.formBody(new TokenRequest("client_credentials", "client 1", "s3cr3t&=", null,
-							List.of("https://a.example/cb", "https://b.example/cb")))
-					.build(),
-				ResponseType.json(Token.class), RequestOptions.none());
+		Token token = this.executor.execute(ApiRequest.builder(TestApi.OAUTH2_TOKEN)
+			.formBody(new TokenRequest("client_credentials", "client 1", "s3cr3t&=", null,
+					List.of("https://a.example/cb", "https://b.example/cb")))
+			.build(), ResponseType.json(Token.class), RequestOptions.none());
 		assertThat(token.accessToken()).isEqualTo("polar_at_x");
 		polar.verify(postRequestedFor(urlEqualTo("/v1/oauth2/token"))
 			.withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
@@ -145,12 +140,10 @@ class ApiExecutorRequestTests {
 			.bodyProperty("name", "Renamed")
 			.accessToken("polar_oat_other")
 			.build();
-		this.executor.execute(
-				ApiRequest.builder(TestApi.PRODUCTS_UPDATE)
-					.pathParam("id", "prod_1")
-					.jsonBody(new ProductCreate("Pro", 1500, null))
-					.build(),
-				ResponseType.json(Product.class), options);
+		this.executor.execute(ApiRequest.builder(TestApi.PRODUCTS_UPDATE)
+			.pathParam("id", "prod_1")
+			.jsonBody(new ProductCreate("Pro", 1500, null))
+			.build(), ResponseType.json(Product.class), options);
 		polar.verify(patchRequestedFor(urlEqualTo("/v1/products/prod_1?include=benefits&include=prices"))
 			.withHeader("X-Trace", equalTo("abc"))
 			.withHeader("Authorization", equalTo("Bearer polar_oat_other"))
@@ -172,17 +165,16 @@ class ApiExecutorRequestTests {
 		this.executor.withCustomerSessionToken(TestApi.SESSION_TOKEN)
 			.execute(ApiRequest.builder(TestApi.PORTAL_CUSTOMER_GET).build(), ResponseType.json(Product.class),
 					RequestOptions.none());
-		polar.verify(getRequestedFor(urlEqualTo("/v1/customer-portal/customers/me"))
-			.withHeader("Authorization", equalTo("Bearer " + TestApi.SESSION_TOKEN)));
+		polar.verify(getRequestedFor(urlEqualTo("/v1/customer-portal/customers/me")).withHeader("Authorization",
+				equalTo("Bearer " + TestApi.SESSION_TOKEN)));
 	}
 
 	@Test
 	void customerSessionTokenMayComeWithTheCall() {
-		this.executor.execute(ApiRequest.builder(TestApi.PORTAL_CUSTOMER_GET).build(),
-				ResponseType.json(Product.class),
+		this.executor.execute(ApiRequest.builder(TestApi.PORTAL_CUSTOMER_GET).build(), ResponseType.json(Product.class),
 				RequestOptions.builder().customerSessionToken(TestApi.SESSION_TOKEN).build());
-		polar.verify(getRequestedFor(urlEqualTo("/v1/customer-portal/customers/me"))
-			.withHeader("Authorization", equalTo("Bearer " + TestApi.SESSION_TOKEN)));
+		polar.verify(getRequestedFor(urlEqualTo("/v1/customer-portal/customers/me")).withHeader("Authorization",
+				equalTo("Bearer " + TestApi.SESSION_TOKEN)));
 	}
 
 	@Test
@@ -199,7 +191,11 @@ class ApiExecutorRequestTests {
 
 	@Test
 	void aSupplierThatHasNoTokenCountsAsMissing() {
-		ApiExecutor executor = PolarClient.builder().baseUrl(polar.baseUrl()).accessToken(() -> null).build().executor();
+		ApiExecutor executor = PolarClient.builder()
+			.baseUrl(polar.baseUrl())
+			.accessToken(() -> null)
+			.build()
+			.executor();
 		ApiRequest request = ApiRequest.builder(TestApi.PRODUCTS_GET).pathParam("id", "p").build();
 		assertThatExceptionOfType(MissingTokenException.class)
 			.isThrownBy(() -> executor.execute(request, ResponseType.json(Product.class), RequestOptions.none()));
@@ -226,10 +222,10 @@ class ApiExecutorRequestTests {
 		executor.execute(request, ResponseType.json(Product.class), RequestOptions.none());
 		current[0] = "polar_oat_second";
 		executor.execute(request, ResponseType.json(Product.class), RequestOptions.none());
-		polar.verify(1, getRequestedFor(urlEqualTo("/v1/products/p"))
-			.withHeader("Authorization", equalTo("Bearer polar_oat_first")));
-		polar.verify(1, getRequestedFor(urlEqualTo("/v1/products/p"))
-			.withHeader("Authorization", equalTo("Bearer polar_oat_second")));
+		polar.verify(1, getRequestedFor(urlEqualTo("/v1/products/p")).withHeader("Authorization",
+				equalTo("Bearer polar_oat_first")));
+		polar.verify(1, getRequestedFor(urlEqualTo("/v1/products/p")).withHeader("Authorization",
+				equalTo("Bearer polar_oat_second")));
 	}
 
 	@Test

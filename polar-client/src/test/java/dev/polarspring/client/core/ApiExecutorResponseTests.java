@@ -52,37 +52,33 @@ class ApiExecutorResponseTests {
 	@Test
 	void noContentReturnsNull() {
 		polar.stubFor(delete(urlEqualTo("/v1/customers/c1")).willReturn(aResponse().withStatus(204)));
-		Void result = this.executor.execute(
-				ApiRequest.builder(TestApi.CUSTOMERS_DELETE).pathParam("id", "c1").build(), ResponseType.none(),
-				RequestOptions.none());
+		Void result = this.executor.execute(ApiRequest.builder(TestApi.CUSTOMERS_DELETE).pathParam("id", "c1").build(),
+				ResponseType.none(), RequestOptions.none());
 		assertThat(result).isNull();
 	}
 
 	@Test
 	void aBodilessAcceptedReturnsNullEvenForAJsonType() {
 		polar.stubFor(get(urlEqualTo("/v1/orders/o1/receipt")).willReturn(aResponse().withStatus(202)));
-		Product result = this.executor.execute(
-				ApiRequest.builder(TestApi.ORDERS_RECEIPT).pathParam("id", "o1").build(),
+		Product result = this.executor.execute(ApiRequest.builder(TestApi.ORDERS_RECEIPT).pathParam("id", "o1").build(),
 				ResponseType.json(Product.class), RequestOptions.none());
 		assertThat(result).isNull();
 	}
 
 	@Test
 	void anAcceptedWithABodyIsDecoded() {
-		polar.stubFor(get(urlEqualTo("/v1/orders/o1/receipt"))
-			.willReturn(aResponse().withStatus(202)
-				.withHeader("Content-Type", "application/json")
-				.withBody(TestApi.productJson("o1", "Receipt"))));
-		Product result = this.executor.execute(
-				ApiRequest.builder(TestApi.ORDERS_RECEIPT).pathParam("id", "o1").build(),
+		polar.stubFor(get(urlEqualTo("/v1/orders/o1/receipt")).willReturn(aResponse().withStatus(202)
+			.withHeader("Content-Type", "application/json")
+			.withBody(TestApi.productJson("o1", "Receipt"))));
+		Product result = this.executor.execute(ApiRequest.builder(TestApi.ORDERS_RECEIPT).pathParam("id", "o1").build(),
 				ResponseType.json(Product.class), RequestOptions.none());
 		assertThat(result.name()).isEqualTo("Receipt");
 	}
 
 	@Test
 	void csvExportsReadAsText() {
-		polar.stubFor(get(urlEqualTo("/v1/orders/export"))
-			.willReturn(aResponse().withHeader("Content-Type", "text/csv; charset=utf-8").withBody("id,amount\nö1,10\n")));
+		polar.stubFor(get(urlEqualTo("/v1/orders/export")).willReturn(
+				aResponse().withHeader("Content-Type", "text/csv; charset=utf-8").withBody("id,amount\nö1,10\n")));
 		String csv = this.executor.execute(ApiRequest.builder(TestApi.ORDERS_EXPORT).build(), ResponseType.text(),
 				RequestOptions.none());
 		assertThat(csv).isEqualTo("id,amount\nö1,10\n");
@@ -138,13 +134,12 @@ class ApiExecutorResponseTests {
 	@Test
 	void anUndecodableMapValueIsPlacedWithoutItsKey() {
 		String secret = "polar_cst_3ZmCm0dLw1eYsQvK";
-		polar.stubFor(get(urlEqualTo("/v1/products/p"))
-			.willReturn(okJson("{\"" + secret + "\": {\"id\": [1]}}")));
+		polar.stubFor(get(urlEqualTo("/v1/products/p")).willReturn(okJson("{\"" + secret + "\": {\"id\": [1]}}")));
 		ApiRequest request = ApiRequest.builder(TestApi.PRODUCTS_GET).pathParam("id", "p").build();
 		assertThatExceptionOfType(PolarDecodingException.class)
-			.isThrownBy(() -> this.executor.execute(request, ResponseType.json(PolarJson.mapper()
-				.getTypeFactory()
-				.constructMapType(Map.class, String.class, Product.class), "products by id"), RequestOptions.none()))
+			.isThrownBy(() -> this.executor.execute(request, ResponseType.json(
+					PolarJson.mapper().getTypeFactory().constructMapType(Map.class, String.class, Product.class),
+					"products by id"), RequestOptions.none()))
 			.satisfies((ex) -> assertThat(ex.getMessage()).contains("at $[*].id ").doesNotContain(secret));
 	}
 

@@ -87,8 +87,8 @@ class ApiExecutorRetryTests {
 
 	@Test
 	void rateLimitWaitsRetryAfterSeconds() {
-		stubSequence(() -> get(urlEqualTo("/v1/products/p")), aResponse().withStatus(429).withHeader("Retry-After", "3"),
-				okJson(TestApi.productJson("p", "Pro")));
+		stubSequence(() -> get(urlEqualTo("/v1/products/p")),
+				aResponse().withStatus(429).withHeader("Retry-After", "3"), okJson(TestApi.productJson("p", "Pro")));
 		assertThat(getProduct().name()).isEqualTo("Pro");
 		assertThat(this.sleeper.waits()).containsExactly(Duration.ofSeconds(3));
 	}
@@ -96,8 +96,8 @@ class ApiExecutorRetryTests {
 	@Test
 	void rateLimitWaitsUntilRetryAfterDate() {
 		String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(NOW.plusSeconds(5).atOffset(ZoneOffset.UTC));
-		stubSequence(() -> get(urlEqualTo("/v1/products/p")), aResponse().withStatus(429).withHeader("Retry-After", date),
-				okJson(TestApi.productJson("p", "Pro")));
+		stubSequence(() -> get(urlEqualTo("/v1/products/p")),
+				aResponse().withStatus(429).withHeader("Retry-After", date), okJson(TestApi.productJson("p", "Pro")));
 		assertThat(getProduct().name()).isEqualTo("Pro");
 		assertThat(this.sleeper.waits()).containsExactly(Duration.ofSeconds(5));
 	}
@@ -112,8 +112,8 @@ class ApiExecutorRetryTests {
 
 	@Test
 	void rateLimitedPostIsRetriedBecausePolarDidNotProcessIt() {
-		stubSequence(() -> post(urlEqualTo("/v1/products/")), aResponse().withStatus(429).withHeader("Retry-After", "1"),
-				okJson(TestApi.productJson("p", "Pro")));
+		stubSequence(() -> post(urlEqualTo("/v1/products/")),
+				aResponse().withStatus(429).withHeader("Retry-After", "1"), okJson(TestApi.productJson("p", "Pro")));
 		assertThat(createProduct(RequestOptions.none()).name()).isEqualTo("Pro");
 		polar.verify(2, postRequestedFor(urlEqualTo("/v1/products/")));
 	}
@@ -122,8 +122,7 @@ class ApiExecutorRetryTests {
 	void postIsNotRepeatedAfterServiceUnavailable() {
 		stubSequence(() -> post(urlEqualTo("/v1/products/")), aResponse().withStatus(503),
 				okJson(TestApi.productJson("p", "Pro")));
-		assertThatExceptionOfType(InternalServerException.class)
-			.isThrownBy(() -> createProduct(RequestOptions.none()));
+		assertThatExceptionOfType(InternalServerException.class).isThrownBy(() -> createProduct(RequestOptions.none()));
 		polar.verify(1, postRequestedFor(urlEqualTo("/v1/products/")));
 		assertThat(this.sleeper.waits()).isEmpty();
 	}
@@ -221,6 +220,5 @@ class ApiExecutorRetryTests {
 			return socket.getLocalPort();
 		}
 	}
-
 
 }

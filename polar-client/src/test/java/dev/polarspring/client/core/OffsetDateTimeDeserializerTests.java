@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The SDK's timestamp reader gives exactly what Jackson's own gives, only faster, and leaves
- * every layout it does not handle to Jackson.
+ * The SDK's timestamp reader gives exactly what Jackson's own gives, only faster, and
+ * leaves every layout it does not handle to Jackson.
  */
 class OffsetDateTimeDeserializerTests {
 

@@ -103,7 +103,10 @@ class PaginationTests {
 			.willReturn(okJson(cursorPage(true, "e1", "e2"))));
 		polar.stubFor(get(urlPathEqualTo("/v1/events/")).withQueryParam("page", equalTo("2"))
 			.willReturn(okJson(cursorPage(false, "e3"))));
-		ApiRequest request = ApiRequest.builder(TestApi.EVENTS_LIST).queryParam("page", 1).queryParam("depth", 0).build();
+		ApiRequest request = ApiRequest.builder(TestApi.EVENTS_LIST)
+			.queryParam("page", 1)
+			.queryParam("depth", 0)
+			.build();
 		Page<Product> first = this.executor.executePage(request, Product.class, RequestOptions.none());
 		assertThat(first.totalCount()).isEmpty();
 		assertThat(first.maxPage()).isEmpty();
@@ -136,13 +139,13 @@ class PaginationTests {
 
 	private static void stubProductPage(int page, String body) {
 		polar.stubFor(get(urlPathEqualTo("/v1/products/"))
-			.withQueryParam("page", (page == 1) ? absent()
-					: equalTo(String.valueOf(page)))
+			.withQueryParam("page", (page == 1) ? absent() : equalTo(String.valueOf(page)))
 			.willReturn(okJson(body)));
 	}
 
 	private static List<String> requestedPages() {
-		// Serve events come newest first; the first page is requested without a page parameter.
+		// Serve events come newest first; the first page is requested without a page
+		// parameter.
 		List<String> pages = new ArrayList<>(polar.getAllServeEvents()
 			.stream()
 			.map((event) -> event.getRequest().queryParameter("page"))

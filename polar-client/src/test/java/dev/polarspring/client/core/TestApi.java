@@ -15,7 +15,8 @@ import dev.polarspring.client.RecordingSleeper;
 import dev.polarspring.client.RetrySettings;
 
 /**
- * Hand-made operations and models standing in for the generated ones, shaped like Polar's.
+ * Hand-made operations and models standing in for the generated ones, shaped like
+ * Polar's.
  */
 final class TestApi {
 
@@ -35,8 +36,8 @@ final class TestApi {
 	static final ApiOperation PRODUCTS_UPDATE = new ApiOperation("products:update", "products", HttpMethod.PATCH,
 			"/v1/products/{id}", AuthScheme.ACCESS_TOKEN);
 
-	static final ApiOperation CUSTOMERS_DELETE = new ApiOperation("customers:delete", "customers",
-			HttpMethod.DELETE, "/v1/customers/{id}", AuthScheme.ACCESS_TOKEN);
+	static final ApiOperation CUSTOMERS_DELETE = new ApiOperation("customers:delete", "customers", HttpMethod.DELETE,
+			"/v1/customers/{id}", AuthScheme.ACCESS_TOKEN);
 
 	static final ApiOperation CUSTOMER_GET_EXTERNAL = new ApiOperation("customers:get_external", "customers",
 			HttpMethod.GET, "/v1/customers/external/{external_id}", AuthScheme.ACCESS_TOKEN);
@@ -53,15 +54,15 @@ final class TestApi {
 	static final ApiOperation OAUTH2_TOKEN = new ApiOperation("oauth2:request_token", "oauth2", HttpMethod.POST,
 			"/v1/oauth2/token", AuthScheme.NONE);
 
-	static final ApiOperation PORTAL_CUSTOMER_GET = new ApiOperation("customer_portal:customers:get",
-			"customer_portal", HttpMethod.GET, "/v1/customer-portal/customers/me", AuthScheme.CUSTOMER_SESSION);
+	static final ApiOperation PORTAL_CUSTOMER_GET = new ApiOperation("customer_portal:customers:get", "customer_portal",
+			HttpMethod.GET, "/v1/customer-portal/customers/me", AuthScheme.CUSTOMER_SESSION);
 
 	private TestApi() {
 	}
 
 	/**
-	 * A client against the given server that never waits between retries and has no jitter, so
-	 * waits can be asserted exactly.
+	 * A client against the given server that never waits between retries and has no
+	 * jitter, so waits can be asserted exactly.
 	 */
 	static PolarClient.Builder client(String baseUrl, RecordingSleeper sleeper) {
 		return PolarClient.builder()
@@ -86,8 +87,8 @@ final class TestApi {
 			items.append(productJson(id, "Product " + id));
 		}
 		return """
-				{"items": [%s], "pagination": {"total_count": %d, "max_page": %d}}"""
-			.formatted(items, totalCount, maxPage);
+				{"items": [%s], "pagination": {"total_count": %d, "max_page": %d}}""".formatted(items, totalCount,
+				maxPage);
 	}
 
 	record Product(String id, String name, @JsonProperty("price_amount") long priceAmount,
@@ -125,7 +126,8 @@ final class TestApi {
 	}
 
 	/**
-	 * Shaped like a generated params class: immutable, writes each set parameter by wire name.
+	 * Shaped like a generated params class: immutable, writes each set parameter by wire
+	 * name.
 	 */
 	record ProductListParams(@Nullable List<String> organizationId, @Nullable Boolean isArchived,
 			@Nullable List<ProductSorting> sorting, @Nullable Map<String, Object> metadata,

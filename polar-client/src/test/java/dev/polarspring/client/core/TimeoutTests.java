@@ -51,8 +51,8 @@ class TimeoutTests {
 			.satisfies((ex) -> assertThat(ex.getOperationId()).isEqualTo("products:get"));
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
 		// The same executor still uses its own, longer timeout for other calls.
-		assertThat(executor.execute(product("slow"), ResponseType.json(Product.class), RequestOptions.none())
-			.name()).isEqualTo("Slow");
+		assertThat(executor.execute(product("slow"), ResponseType.json(Product.class), RequestOptions.none()).name())
+			.isEqualTo("Slow");
 	}
 
 	@Test
@@ -61,12 +61,11 @@ class TimeoutTests {
 			.readTimeout(Duration.ofMillis(200))
 			.build()
 			.executor();
-		assertThatExceptionOfType(PolarTimeoutException.class)
-			.isThrownBy(() -> executor.execute(product("slow"), ResponseType.json(Product.class),
-					RequestOptions.builder().maxRetries(1).build()));
+		assertThatExceptionOfType(PolarTimeoutException.class).isThrownBy(() -> executor.execute(product("slow"),
+				ResponseType.json(Product.class), RequestOptions.builder().maxRetries(1).build()));
 		polar.verify(2, getRequestedFor(urlEqualTo("/v1/products/slow")));
-		assertThat(executor.execute(product("fast"), ResponseType.json(Product.class), RequestOptions.none())
-			.name()).isEqualTo("Fast");
+		assertThat(executor.execute(product("fast"), ResponseType.json(Product.class), RequestOptions.none()).name())
+			.isEqualTo("Fast");
 	}
 
 	@Test

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The generated record deserializers read what Jackson read for records, and fail where it failed.
+ * The generated record deserializers read what Jackson read for records, and fail where
+ * it failed.
  */
 class RecordDeserializerTests {
 
@@ -35,8 +36,10 @@ class RecordDeserializerTests {
 
 	@Test
 	void unknownPropertiesAreSkippedWhateverTheirShape() {
-		Product product = MAPPER.readValue("{\"zz\": {\"a\": [1, {\"b\": null}]}, " + REQUIRED
-				+ ", \"zz_list\": [[], {}], \"is_recurring\": false, \"is_archived\": true, \"zz_last\": 1}", Product.class);
+		Product product = MAPPER.readValue(
+				"{\"zz\": {\"a\": [1, {\"b\": null}]}, " + REQUIRED
+						+ ", \"zz_list\": [[], {}], \"is_recurring\": false, \"is_archived\": true, \"zz_last\": 1}",
+				Product.class);
 		assertThat(product.name()).isEqualTo("Pro");
 		assertThat(product.isArchived()).isTrue();
 	}

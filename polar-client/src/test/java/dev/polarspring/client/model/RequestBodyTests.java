@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Request bodies send exactly what their builder was told: PATCH keeps "not set", "null" and
- * "value" apart, required properties are checked, unknown properties can be added.
+ * Request bodies send exactly what their builder was told: PATCH keeps "not set", "null"
+ * and "value" apart, required properties are checked, unknown properties can be added.
  */
 class RequestBodyTests {
 
@@ -88,7 +88,8 @@ class RequestBodyTests {
 		ProductUpdate changed = original.toBuilder().visibility(ProductVisibility.PUBLIC).build();
 		assertThat(json(original)).isEqualTo(MAPPER.readTree("{\"name\":\"A\"}"));
 		assertThat(json(changed)).isEqualTo(MAPPER.readTree("{\"name\":\"A\",\"visibility\":\"public\"}"));
-		assertThat(changed).isNotEqualTo(original).isEqualTo(original.toBuilder().visibility(ProductVisibility.PUBLIC).build());
+		assertThat(changed).isNotEqualTo(original)
+			.isEqualTo(original.toBuilder().visibility(ProductVisibility.PUBLIC).build());
 	}
 
 	@Test
@@ -109,7 +110,8 @@ class RequestBodyTests {
 			.clientSecret("very-secret-value")
 			.refreshToken("refresh-token-value")
 			.build();
-		assertThat(request.toString()).contains("clientId=client").doesNotContain("very-secret-value")
+		assertThat(request.toString()).contains("clientId=client")
+			.doesNotContain("very-secret-value")
 			.doesNotContain("refresh-token-value");
 	}
 

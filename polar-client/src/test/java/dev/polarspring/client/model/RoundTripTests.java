@@ -39,9 +39,10 @@ import dev.polarspring.codegen.OpenApiSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every schema an operation or webhook reaches decodes from JSON made from the schema itself
- * (every property set; only the required ones; nulls wherever allowed; every union variant) and
- * encodes back to the same JSON. Unknown properties, enum values and union variants decode too.
+ * Every schema an operation or webhook reaches decodes from JSON made from the schema
+ * itself (every property set; only the required ones; nulls wherever allowed; every union
+ * variant) and encodes back to the same JSON. Unknown properties, enum values and union
+ * variants decode too.
  */
 class RoundTripTests {
 
@@ -150,7 +151,8 @@ class RoundTripTests {
 				}
 				Object value = MAPPER.readValue(input.toString(), Class.forName(union.className().reflectionName()));
 				if (acceptsAnyObject(union)) {
-					// A variant without discriminator, constants or required properties fits any object.
+					// A variant without discriminator, constants or required properties
+					// fits any object.
 					assertThat(value).isNotNull();
 					continue;
 				}
@@ -187,7 +189,8 @@ class RoundTripTests {
 					Object asUnknown = unknown.newInstance(json);
 					for (Method accessor : accessors) {
 						assertThat(accessor.invoke(asUnknown))
-							.as("%s.%s() of %s (%s)", unionClass.getSimpleName(), accessor.getName(), leaf.schemaName(), mode)
+							.as("%s.%s() of %s (%s)", unionClass.getSimpleName(), accessor.getName(), leaf.schemaName(),
+									mode)
 							.isEqualTo(accessor.invoke(asKnown));
 						checked++;
 					}
@@ -248,6 +251,5 @@ class RoundTripTests {
 		}
 		return MAPPER.getTypeFactory().constructType(Class.forName(((ClassName) plain).reflectionName()));
 	}
-
 
 }

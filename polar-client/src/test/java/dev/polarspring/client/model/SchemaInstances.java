@@ -19,12 +19,14 @@ import dev.polarspring.codegen.OpenApiSpec;
 import dev.polarspring.codegen.SchemaShape;
 
 /**
- * Makes JSON instances of a schema from the schema itself, each paired with the JSON the model
- * must write back.
+ * Makes JSON instances of a schema from the schema itself, each paired with the JSON the
+ * model must write back.
  *
- * <p>The two differ in one documented way: a record (a type only Polar sends) omits an optional
- * property that is null, because for a reader an absent optional property and a null one mean
- * the same; request bodies keep it, since Polar treats an explicit null as "clear".
+ * <p>
+ * The two differ in one documented way: a record (a type only Polar sends) omits an
+ * optional property that is null, because for a reader an absent optional property and a
+ * null one mean the same; request bodies keep it, since Polar treats an explicit null as
+ * "clear".
  */
 final class SchemaInstances {
 
@@ -59,7 +61,10 @@ final class SchemaInstances {
 		this.spec = types.spec();
 		for (ModelType type : types.all()) {
 			if (type instanceof ModelType.UnionType union && union.discriminator() != null) {
-				for (Map.Entry<String, JsonNode> entry : union.schema().path("discriminator").path("mapping").properties()) {
+				for (Map.Entry<String, JsonNode> entry : union.schema()
+					.path("discriminator")
+					.path("mapping")
+					.properties()) {
 					String member = entry.getValue().asString().substring("#/components/schemas/".length());
 					this.discriminatorValues.put(member, Map.entry(union.discriminator(), entry.getKey()));
 				}
@@ -152,7 +157,8 @@ final class SchemaInstances {
 			items.add(node.path("items"));
 		}
 		for (JsonNode item : items) {
-			Instance value = value(item, (mode == Mode.NULLS && !node.has("prefixItems")) ? Mode.FULL : mode, depth + 1);
+			Instance value = value(item, (mode == Mode.NULLS && !node.has("prefixItems")) ? Mode.FULL : mode,
+					depth + 1);
 			input.add(value.input());
 			expected.add(value.expected());
 		}
@@ -168,7 +174,8 @@ final class SchemaInstances {
 			return same(JSON.objectNode().put("key", "value"));
 		}
 		Instance value = value(values, (mode == Mode.NULLS) ? Mode.FULL : mode, depth + 1);
-		return new Instance(JSON.objectNode().set("key", value.input()), JSON.objectNode().set("key", value.expected()));
+		return new Instance(JSON.objectNode().set("key", value.input()),
+				JSON.objectNode().set("key", value.expected()));
 	}
 
 	private static String string(JsonNode node) {

@@ -49,13 +49,15 @@ class UnionAccessorTests {
 		assertThat(benefit.selectable()).isTrue();
 		assertThat(benefit.metadata()).isEqualTo(Map.of("tier", "gold"));
 		assertThat(benefit.visibility()).isEqualTo(BenefitVisibility.PUBLIC);
-		assertThat(MAPPER.writeValueAsString(benefit)).isEqualTo(MAPPER.readTree(BENEFIT.formatted("hologram")).toString());
+		assertThat(MAPPER.writeValueAsString(benefit))
+			.isEqualTo(MAPPER.readTree(BENEFIT.formatted("hologram")).toString());
 	}
 
 	@Test
 	void kindsInAListAreReadWhereverTheDiscriminatorIsOrWithoutOne() {
 		String last = "{\"type\": \"custom\"," + BENEFIT.formatted("custom").substring(1).replace("ben_1", "ben_4");
-		String json = "[" + BENEFIT.formatted("custom") + ", {\"id\": \"ben_2\", \"metadata\": {\"type\": \"custom\"}}, "
+		String json = "[" + BENEFIT.formatted("custom")
+				+ ", {\"id\": \"ben_2\", \"metadata\": {\"type\": \"custom\"}}, "
 				+ BENEFIT.formatted("hologram").replace("ben_1", "ben_3") + ", " + last + "]";
 		List<Benefit> benefits = MAPPER.readValue(json, new TypeReference<List<Benefit>>() {
 		});
@@ -81,7 +83,8 @@ class UnionAccessorTests {
 
 	@Test
 	void anUnknownKindWithAValueOfAnotherShapeFailsWithoutQuotingIt() {
-		Benefit benefit = MAPPER.readValue("{\"type\": \"hologram\", \"created_at\": \"sk_live_secret\"}", Benefit.class);
+		Benefit benefit = MAPPER.readValue("{\"type\": \"hologram\", \"created_at\": \"sk_live_secret\"}",
+				Benefit.class);
 		assertThatIllegalStateException().isThrownBy(benefit::createdAt)
 			.withMessageContaining("'created_at'")
 			.withMessageContaining("OffsetDateTime")

@@ -36,10 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Calls every operation that takes no body through its generated method, by reflection, and
- * checks the request that reaches the server: the HTTP method, the path with its parameters in
- * place, and the {@code Authorization} header the spec's security asks for. Operations with a
- * body are called by hand in {@link ResourceClientRequestTests}.
+ * Calls every operation that takes no body through its generated method, by reflection,
+ * and checks the request that reaches the server: the HTTP method, the path with its
+ * parameters in place, and the {@code Authorization} header the spec's security asks for.
+ * Operations with a body are called by hand in {@link ResourceClientRequestTests}.
  */
 class EveryOperationRequestTests {
 
@@ -60,7 +60,8 @@ class EveryOperationRequestTests {
 			.retrySettings(RetrySettings.disabled())
 			.sleeper(new RecordingSleeper())
 			.build();
-		// Accepted without a body: every answer kind copes with it, except a page (checked below).
+		// Accepted without a body: every answer kind copes with it, except a page
+		// (checked below).
 		polar.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(202)));
 	}
 
@@ -88,7 +89,8 @@ class EveryOperationRequestTests {
 		Object[] arguments = arguments(operation, method);
 		if (Page.class.isAssignableFrom(method.getReturnType())) {
 			// A 202 without a body is no page: the call fails after the request was sent.
-			assertThatExceptionOfType(PolarDecodingException.class).isThrownBy(() -> invoke(method, resourceClient, arguments));
+			assertThatExceptionOfType(PolarDecodingException.class)
+				.isThrownBy(() -> invoke(method, resourceClient, arguments));
 		}
 		else {
 			invoke(method, resourceClient, arguments);

@@ -12,7 +12,8 @@ final class Fixtures {
 	}
 
 	/**
-	 * A product with one fixed price, one custom benefit and metadata, every required field set.
+	 * A product with one fixed price, one custom benefit and metadata, every required
+	 * field set.
 	 * @param id the product id
 	 * @return the JSON object
 	 */

@@ -21,8 +21,8 @@ import dev.polarspring.client.resource.SpecOperations.SpecOperation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every operation of the spec has its method and its {@code ApiOperation} constant on the client
- * reached from {@link PolarClient}, so a spec update cannot silently drop one.
+ * Every operation of the spec has its method and its {@code ApiOperation} constant on the
+ * client reached from {@link PolarClient}, so a spec update cannot silently drop one.
  */
 class OperationCoverageTests {
 
@@ -38,7 +38,8 @@ class OperationCoverageTests {
 			clients.add(client.getClass());
 			Optional<Method> method = operation.fullMethod(client.getClass());
 			if (method.isEmpty()) {
-				missing.add(operation + ": no method " + client.getClass().getSimpleName() + "." + operation.methodName());
+				missing
+					.add(operation + ": no method " + client.getClass().getSimpleName() + "." + operation.methodName());
 				continue;
 			}
 			ApiOperation constant = constants(client.getClass()).get(operation.id());

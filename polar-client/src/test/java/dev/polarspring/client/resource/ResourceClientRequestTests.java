@@ -52,8 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Calls the generated resource clients against a stub server and pins exactly what they send:
- * method, path, query encoding, headers and bodies, and how each kind of answer comes back.
+ * Calls the generated resource clients against a stub server and pins exactly what they
+ * send: method, path, query encoding, headers and bodies, and how each kind of answer
+ * comes back.
  */
 class ResourceClientRequestTests {
 
@@ -149,8 +150,8 @@ class ResourceClientRequestTests {
 		Page<Event> first = this.client.events().list(EventsListParams.builder().parentId("evt_root").depth(1).build());
 		assertThat(first.totalCount()).isEmpty();
 		assertThat(first.hasNextPage()).isTrue();
-		assertThat(first.autoPager().stream().map((event) -> ((UserEvent) event).id()))
-			.containsExactly("evt_1", "evt_2", "evt_3");
+		assertThat(first.autoPager().stream().map((event) -> ((UserEvent) event).id())).containsExactly("evt_1",
+				"evt_2", "evt_3");
 		polar.verify(getRequestedFor(urlEqualTo("/v1/events/?parent_id=evt_root&depth=1&page=2")));
 	}
 
@@ -168,11 +169,9 @@ class ResourceClientRequestTests {
 	@Test
 	void customerPortalSessionTokenCanBeGivenPerCall() {
 		polar.stubFor(get(urlEqualTo("/v1/customer-portal/wallets/")).willReturn(okJson(Fixtures.emptyPage())));
-		this.client.customerPortal()
-			.wallets()
-			.list(RequestOptions.builder().customerSessionToken(SESSION).build());
-		polar.verify(getRequestedFor(urlEqualTo("/v1/customer-portal/wallets/"))
-			.withHeader("Authorization", equalTo("Bearer " + SESSION)));
+		this.client.customerPortal().wallets().list(RequestOptions.builder().customerSessionToken(SESSION).build());
+		polar.verify(getRequestedFor(urlEqualTo("/v1/customer-portal/wallets/")).withHeader("Authorization",
+				equalTo("Bearer " + SESSION)));
 	}
 
 	@Test
@@ -202,8 +201,8 @@ class ResourceClientRequestTests {
 	void operationWithoutSecuritySendsNoAuthorization() {
 		polar.stubFor(get(urlEqualTo("/v1/customer-portal/organizations/acme")).willReturn(okJson("{}")));
 		this.client.customerPortal().organizations().get("acme");
-		polar.verify(getRequestedFor(urlEqualTo("/v1/customer-portal/organizations/acme"))
-			.withHeader("Authorization", absent()));
+		polar.verify(getRequestedFor(urlEqualTo("/v1/customer-portal/organizations/acme")).withHeader("Authorization",
+				absent()));
 	}
 
 	@Test
@@ -243,9 +242,10 @@ class ResourceClientRequestTests {
 
 	@Test
 	void arrayAnswerIsAList() {
-		polar.stubFor(get(urlEqualTo("/v1/metrics/dashboards?organization_id=org_1")).willReturn(okJson("[{\"created_at\": "
-				+ "\"2026-01-02T03:04:05Z\", \"modified_at\": null, \"id\": \"dash_1\", \"name\": \"Revenue\", "
-				+ "\"metrics\": [\"revenue\"], \"organization_id\": \"org_1\"}]")));
+		polar.stubFor(
+				get(urlEqualTo("/v1/metrics/dashboards?organization_id=org_1")).willReturn(okJson("[{\"created_at\": "
+						+ "\"2026-01-02T03:04:05Z\", \"modified_at\": null, \"id\": \"dash_1\", \"name\": \"Revenue\", "
+						+ "\"metrics\": [\"revenue\"], \"organization_id\": \"org_1\"}]")));
 		List<MetricDashboardSchema> dashboards = this.client.metrics()
 			.listDashboards(MetricsListDashboardsParams.builder().organizationId("org_1").build());
 		assertThat(dashboards).extracting(MetricDashboardSchema::name).containsExactly("Revenue");
@@ -260,10 +260,12 @@ class ResourceClientRequestTests {
 				.endDate(LocalDate.of(2026, 1, 31))
 				.interval(TimeInterval.DAY)
 				.build());
-		polar.verify(getRequestedFor(urlEqualTo("/v1/metrics/?start_date=2026-01-01&end_date=2026-01-31&interval=day")));
+		polar
+			.verify(getRequestedFor(urlEqualTo("/v1/metrics/?start_date=2026-01-01&end_date=2026-01-31&interval=day")));
 		assertThatIllegalStateException()
 			.isThrownBy(() -> MetricsGetParams.builder().startDate(LocalDate.of(2026, 1, 1)).build())
-			.withMessage("MetricsGetParams needs the parameters [endDate, interval]; set them on the builder before build()");
+			.withMessage(
+					"MetricsGetParams needs the parameters [endDate, interval]; set them on the builder before build()");
 	}
 
 	@Test

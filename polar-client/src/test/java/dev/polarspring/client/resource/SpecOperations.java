@@ -20,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.polarspring.client.RequestOptions;
 
 /**
- * The operations of the spec the client is generated from, read independently of the generator,
- * and how to reach each one's method from a {@code PolarClient} by reflection.
+ * The operations of the spec the client is generated from, read independently of the
+ * generator, and how to reach each one's method from a {@code PolarClient} by reflection.
  */
 final class SpecOperations {
 
@@ -54,8 +54,8 @@ final class SpecOperations {
 	}
 
 	/**
-	 * Turns a spec name into camelCase: {@code list_webhook_endpoints} to {@code listWebhookEndpoints},
-	 * {@code checkout-links} to {@code checkoutLinks}.
+	 * Turns a spec name into camelCase: {@code list_webhook_endpoints} to
+	 * {@code listWebhookEndpoints}, {@code checkout-links} to {@code checkoutLinks}.
 	 * @param name the spec's name
 	 * @return the Java name
 	 */
@@ -136,8 +136,8 @@ final class SpecOperations {
 		}
 
 		/**
-		 * Returns the method taking every argument: the one named for the operation, ending with
-		 * {@link RequestOptions}, with the most parameters.
+		 * Returns the method taking every argument: the one named for the operation,
+		 * ending with {@link RequestOptions}, with the most parameters.
 		 * @param clientClass the resource client's class
 		 * @return the method, if the client has it
 		 */

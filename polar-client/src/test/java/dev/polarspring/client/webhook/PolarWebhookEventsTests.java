@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Decodes the signed deliveries of {@code webhook-vectors/deliveries.json} (one per event type,
- * plus malformed and unknown ones) into typed events.
+ * Decodes the signed deliveries of {@code webhook-vectors/deliveries.json} (one per event
+ * type, plus malformed and unknown ones) into typed events.
  */
 class PolarWebhookEventsTests {
 
@@ -40,8 +40,8 @@ class PolarWebhookEventsTests {
 				switch (expect) {
 					case "rejected-payload" -> assertThatExceptionOfType(MalformedWebhookPayloadException.class)
 						.isThrownBy(() -> PolarWebhookEvents.decode(body, DELIVERY));
-					case "accepted-unknown" -> assertThat(PolarWebhookEvents.decode(body, DELIVERY))
-						.isInstanceOf(UnknownWebhookEvent.class);
+					case "accepted-unknown" ->
+						assertThat(PolarWebhookEvents.decode(body, DELIVERY)).isInstanceOf(UnknownWebhookEvent.class);
 					default -> {
 						PolarWebhookEvent event = PolarWebhookEvents.decode(body, DELIVERY);
 						assertThat(event).isNotInstanceOf(UnknownWebhookEvent.class);

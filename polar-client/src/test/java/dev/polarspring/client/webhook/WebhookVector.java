@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One case of the shared webhook vectors ({@code webhook-vectors/deliveries.json}): a delivery,
- * the verifier's clock and the outcome a correct receiver reaches. Shared with the
- * auto-configuration tests through this module's test jar.
+ * One case of the shared webhook vectors ({@code webhook-vectors/deliveries.json}): a
+ * delivery, the verifier's clock and the outcome a correct receiver reaches. Shared with
+ * the auto-configuration tests through this module's test jar.
  *
  * @param name what the case shows
  * @param secret the endpoint secret
@@ -47,7 +47,9 @@ public record WebhookVector(String name, String secret, Map<String, String> head
 			List<WebhookVector> vectors = new ArrayList<>();
 			for (JsonNode node : PolarJson.mapper().readTree(in).get("cases")) {
 				Map<String, String> headers = new LinkedHashMap<>();
-				node.get("headers").properties().forEach((entry) -> headers.put(entry.getKey(), entry.getValue().asString()));
+				node.get("headers")
+					.properties()
+					.forEach((entry) -> headers.put(entry.getKey(), entry.getValue().asString()));
 				JsonNode type = node.get("type");
 				vectors.add(new WebhookVector(node.get("name").asString(), node.get("secret").asString(), headers,
 						node.get("body").asString(), node.get("now").asLong(), node.get("expect").asString(),

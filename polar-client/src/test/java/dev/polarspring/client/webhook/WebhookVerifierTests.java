@@ -50,10 +50,11 @@ class WebhookVerifierTests {
 
 	@Test
 	void signsWithTheWholeSecretStringAsKey() {
-		// Independent computation of Polar's derivation: key = UTF-8 bytes of "whsec_...".
+		// Independent computation of Polar's derivation: key = UTF-8 bytes of
+		// "whsec_...".
 		String expected = "v1," + Base64.getEncoder()
-			.encodeToString(hmac(SECRET.getBytes(StandardCharsets.UTF_8), "msg_1." + NOW.getEpochSecond() + "."
-					+ new String(BODY, StandardCharsets.UTF_8)));
+			.encodeToString(hmac(SECRET.getBytes(StandardCharsets.UTF_8),
+					"msg_1." + NOW.getEpochSecond() + "." + new String(BODY, StandardCharsets.UTF_8)));
 		assertThat(WebhookSigner.of(SECRET).signature("msg_1", NOW, BODY)).isEqualTo(expected);
 	}
 
@@ -131,8 +132,7 @@ class WebhookVerifierTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "abc", "-1", "+1790000000", "1790000000.5", " 1790000000", "1e9",
-			"1234567890123456789" })
+	@ValueSource(strings = { "abc", "-1", "+1790000000", "1790000000.5", " 1790000000", "1e9", "1234567890123456789" })
 	void rejectsATimestampThatIsNotWholeSeconds(String timestamp) {
 		Map<String, String> headers = signed("msg_1", NOW, BODY);
 		headers.put("webhook-timestamp", timestamp);
@@ -276,7 +276,8 @@ class WebhookVerifierTests {
 			for (int i = 0; i < 2000; i++) {
 				String id = "msg_" + i;
 				byte[] body = ("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8);
-				// Every other delivery is tampered, so a shared Mac would mix up states and fail both kinds.
+				// Every other delivery is tampered, so a shared Mac would mix up states
+				// and fail both kinds.
 				boolean genuine = i % 2 == 0;
 				Map<String, String> headers = signed(id, NOW, genuine ? body : BODY);
 				results.add(executor.submit(() -> {
@@ -306,8 +307,8 @@ class WebhookVerifierTests {
 		return new HashMap<>(WebhookSigner.of(SECRET).headers(id, timestamp, body));
 	}
 
-	private static ObjectAssert<Reason> assertThatVerification(WebhookVerifier verifier,
-			byte[] body, Map<String, String> headers) {
+	private static ObjectAssert<Reason> assertThatVerification(WebhookVerifier verifier, byte[] body,
+			Map<String, String> headers) {
 		try {
 			WebhookDelivery delivery = verifier.verify(body, headers);
 			throw new AssertionError("Expected the delivery to be rejected, but it was accepted as " + delivery);

@@ -16,7 +16,8 @@ public final class DocText {
 	}
 
 	/**
-	 * Returns the schema's description, else its title, else the fallback; escaped for Javadoc.
+	 * Returns the schema's description, else its title, else the fallback; escaped for
+	 * Javadoc.
 	 */
 	public static String of(JsonNode schema, String fallback) {
 		return describe(schema).orElse(fallback);
@@ -46,14 +47,14 @@ public final class DocText {
 	}
 
 	/**
-	 * Returns the paragraph naming the schema a component type comes from and, when the type was
-	 * renamed to keep it apart from a hand-written class, that class.
+	 * Returns the paragraph naming the schema a component type comes from and, when the
+	 * type was renamed to keep it apart from a hand-written class, that class.
 	 */
 	static String origin(ModelType type, ModelTypes types) {
 		String text = "\n<p>Schema {@code " + type.schemaName() + "} of Polar's API.";
-		Optional<String> apart = types.keptApartFrom(type).map((handWritten) -> " Named {@code "
-				+ type.className().simpleName() + "} to keep it apart from the client's own {@link "
-				+ handWritten.canonicalName() + "}.");
+		Optional<String> apart = types.keptApartFrom(type)
+			.map((handWritten) -> " Named {@code " + type.className().simpleName()
+					+ "} to keep it apart from the client's own {@link " + handWritten.canonicalName() + "}.");
 		return text + apart.orElse("") + "\n";
 	}
 

@@ -18,9 +18,10 @@ import dev.polarspring.codegen.Naming;
 import dev.polarspring.codegen.TypeResolver;
 
 /**
- * Generates an open enum: one constant per wire value plus {@code UNKNOWN}, which any value the
- * spec did not list reads as, so a value Polar adds later never fails deserialization.
- * {@code toString()} returns the wire value (query parameters are written with it).
+ * Generates an open enum: one constant per wire value plus {@code UNKNOWN}, which any
+ * value the spec did not list reads as, so a value Polar adds later never fails
+ * deserialization. {@code toString()} returns the wire value (query parameters are
+ * written with it).
  */
 final class EnumGenerator {
 
@@ -43,13 +44,15 @@ final class EnumGenerator {
 			while (!constants.add(constant)) {
 				constant = constant + "_";
 			}
-			enumType.addEnumConstant(constant, TypeSpec.anonymousClassBuilder("$S", value)
-				.addJavadoc("The wire value {@code $L}.\n", DocText.escape(value))
-				.build());
+			enumType.addEnumConstant(constant,
+					TypeSpec.anonymousClassBuilder("$S", value)
+						.addJavadoc("The wire value {@code $L}.\n", DocText.escape(value))
+						.build());
 		}
-		enumType.addEnumConstant("UNKNOWN", TypeSpec.anonymousClassBuilder("null")
-			.addJavadoc("A value Polar sent that this version of the SDK does not know; it writes as null.\n")
-			.build());
+		enumType.addEnumConstant("UNKNOWN",
+				TypeSpec.anonymousClassBuilder("null")
+					.addJavadoc("A value Polar sent that this version of the SDK does not know; it writes as null.\n")
+					.build());
 		TypeName nullableString = TypeResolver.nullable(ClassName.get(String.class));
 		TypeName index = ParameterizedTypeName.get(LibraryTypes.MAP, ClassName.get(String.class), name);
 		enumType.addField(FieldSpec.builder(index, "BY_VALUE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
@@ -107,9 +110,10 @@ final class EnumGenerator {
 	}
 
 	/**
-	 * Reads the enum through {@code fromValue}. Jackson calls a {@code @JsonCreator} factory
-	 * through a method handle spread over an argument array on every value, which made enums a
-	 * tenth of the cost of decoding a page; a deserializer calling the factory itself costs nothing.
+	 * Reads the enum through {@code fromValue}. Jackson calls a {@code @JsonCreator}
+	 * factory through a method handle spread over an argument array on every value, which
+	 * made enums a tenth of the cost of decoding a page; a deserializer calling the
+	 * factory itself costs nothing.
 	 */
 	private static TypeSpec deserializer(ClassName name, ClassName deserializer) {
 		return TypeSpec.classBuilder(deserializer)

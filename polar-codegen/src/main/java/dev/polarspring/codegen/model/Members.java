@@ -17,16 +17,17 @@ final class Members {
 
 	/**
 	 * Declares the sealed interfaces a type belongs to. Jackson finds a class's
-	 * {@code @JsonDeserialize} on its interfaces too, so a member read from JSON declares its own
-	 * deserializer; otherwise reading the member would call the union's deserializer again.
+	 * {@code @JsonDeserialize} on its interfaces too, so a member read from JSON declares
+	 * its own deserializer; otherwise reading the member would call the union's
+	 * deserializer again.
 	 */
 	static void implementUnions(TypeSpec.Builder type, ModelTypes types, ClassName className) {
 		types.supertypes(className).forEach(type::addSuperinterface);
 	}
 
 	/**
-	 * Adds the statement that copies a list or map into an unmodifiable one (absent required
-	 * collections become empty).
+	 * Adds the statement that copies a list or map into an unmodifiable one (absent
+	 * required collections become empty).
 	 */
 	static void copyCollection(CodeBlock.Builder code, ObjectProperty property, String variable) {
 		if (property.isList()) {

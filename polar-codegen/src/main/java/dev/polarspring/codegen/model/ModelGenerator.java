@@ -14,8 +14,9 @@ import dev.polarspring.codegen.ModelType;
 import dev.polarspring.codegen.ModelTypes;
 
 /**
- * Generates every model type of {@link ModelTypes} and the webhook events: one source file per
- * type, in a fixed order, so the same spec always gives the same files byte for byte.
+ * Generates every model type of {@link ModelTypes} and the webhook events: one source
+ * file per type, in a fixed order, so the same spec always gives the same files byte for
+ * byte.
  */
 public final class ModelGenerator {
 
@@ -35,16 +36,18 @@ public final class ModelGenerator {
 	}
 
 	/**
-	 * Generates the sources: the model package's {@code package-info}, its types, its union
-	 * support classes ({@code VariantMatcher}, {@code RawProperty}, {@code VariantReader}), the record
-	 * support class ({@code PropertyReader}), then the webhook events.
+	 * Generates the sources: the model package's {@code package-info}, its types, its
+	 * union support classes ({@code VariantMatcher}, {@code RawProperty},
+	 * {@code VariantReader}), the record support class ({@code PropertyReader}), then the
+	 * webhook events.
 	 * @return the sources
 	 */
 	public List<GeneratedSource> generate() {
 		List<GeneratedSource> sources = new ArrayList<>();
 		String modelPackage = this.types.modelPackage();
-		sources.add(packageInfo(modelPackage, "The Polar API's objects, generated from its OpenAPI spec: records for what "
-				+ "Polar returns, classes with builders for what it accepts, open enums and sealed unions."));
+		sources
+			.add(packageInfo(modelPackage, "The Polar API's objects, generated from its OpenAPI spec: records for what "
+					+ "Polar returns, classes with builders for what it accepts, open enums and sealed unions."));
 		ClassName variantMatcher = ClassName.get(modelPackage, "VariantMatcher");
 		RecordGenerator records = new RecordGenerator(this.types);
 		RequestGenerator requests = new RequestGenerator(this.types);

@@ -19,11 +19,12 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 
 /**
- * Generates a record's {@code Deserializer}: it reads the object token by token, a {@code switch}
- * on each property name, and calls the canonical constructor. Jackson's own path for records (a
- * property buffer and a name lookup per value) was most of the time spent decoding a page. Each
- * property's deserializer is looked up once, through the model package's {@code PropertyReader},
- * which also reports nulls, absent values and errors as Jackson does.
+ * Generates a record's {@code Deserializer}: it reads the object token by token, a
+ * {@code switch} on each property name, and calls the canonical constructor. Jackson's
+ * own path for records (a property buffer and a name lookup per value) was most of the
+ * time spent decoding a page. Each property's deserializer is looked up once, through the
+ * model package's {@code PropertyReader}, which also reports nulls, absent values and
+ * errors as Jackson does.
  */
 final class RecordDeserializerGenerator {
 
@@ -36,7 +37,8 @@ final class RecordDeserializerGenerator {
 	}
 
 	/**
-	 * Returns the annotation that makes Jackson read the record with its {@code Deserializer}.
+	 * Returns the annotation that makes Jackson read the record with its
+	 * {@code Deserializer}.
 	 */
 	static AnnotationSpec annotation(ClassName record) {
 		return AnnotationSpec.builder(LibraryTypes.JSON_DESERIALIZE)
@@ -87,8 +89,10 @@ final class RecordDeserializerGenerator {
 			.addParameter(LibraryTypes.JSON_PARSER, "parser")
 			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context")
 			.addCode(declarations.build())
-			.beginControlFlow("for ($T propertyName = $T.firstName(parser, context, $T.class); propertyName != null; "
-					+ "propertyName = parser.nextName())", nullable(ClassName.get(String.class)), this.propertyReader, record)
+			.beginControlFlow(
+					"for ($T propertyName = $T.firstName(parser, context, $T.class); propertyName != null; "
+							+ "propertyName = parser.nextName())",
+					nullable(ClassName.get(String.class)), this.propertyReader, record)
 			.addStatement("parser.nextToken()")
 			.beginControlFlow("switch (propertyName)")
 			.addCode(cases.build())
@@ -96,7 +100,8 @@ final class RecordDeserializerGenerator {
 			.endControlFlow()
 			.endControlFlow()
 			.addCode(absentPrimitives.isEmpty() ? CodeBlock.of("")
-					: CodeBlock.builder().add("// Absent primitives fail as they do in Jackson (FAIL_ON_NULL_FOR_PRIMITIVES).\n")
+					: CodeBlock.builder()
+						.add("// Absent primitives fail as they do in Jackson (FAIL_ON_NULL_FOR_PRIMITIVES).\n")
 						.add(absentPrimitives.build())
 						.build())
 			.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "));
@@ -142,16 +147,18 @@ final class RecordDeserializerGenerator {
 	}
 
 	/**
-	 * Writes the expression that builds a Java type's {@code JavaType} from {@code types}.
+	 * Writes the expression that builds a Java type's {@code JavaType} from
+	 * {@code types}.
 	 */
 	static CodeBlock javaType(TypeName type) {
 		TypeName plain = type.withoutAnnotations();
 		if (plain instanceof ParameterizedTypeName parameterized) {
-			List<CodeBlock> arguments = parameterized.typeArguments().stream()
+			List<CodeBlock> arguments = parameterized.typeArguments()
+				.stream()
 				.map(RecordDeserializerGenerator::javaType)
 				.toList();
-			return CodeBlock.of("types.constructParametricType($T.class, $L)", parameterized.rawType().withoutAnnotations(),
-					CodeBlock.join(arguments, ", "));
+			return CodeBlock.of("types.constructParametricType($T.class, $L)",
+					parameterized.rawType().withoutAnnotations(), CodeBlock.join(arguments, ", "));
 		}
 		if (plain instanceof ClassName || plain.isPrimitive()) {
 			return CodeBlock.of("types.constructType($T.class)", plain);

@@ -15,15 +15,18 @@ import dev.polarspring.codegen.ModelType.ObjectType;
 import dev.polarspring.codegen.ModelTypes;
 
 /**
- * Generates an immutable record for an object schema that only responses and webhooks carry.
+ * Generates an immutable record for an object schema that only responses and webhooks
+ * carry.
  *
- * <p>Every component carries {@code @JsonProperty} with its wire name, so the application's
- * naming strategy cannot change it. Optional properties are omitted from the JSON when null;
- * required ones are written even when null, so a value read from Polar writes back the same
- * JSON. {@code const} properties are not components: a static constant and an accessor that
- * Jackson writes. Required lists and maps are never null (an absent one reads as empty); every
- * collection is copied into an unmodifiable one. Each record is read by its own nested
- * {@code Deserializer} ({@link RecordDeserializerGenerator}); it is written by Jackson.
+ * <p>
+ * Every component carries {@code @JsonProperty} with its wire name, so the application's
+ * naming strategy cannot change it. Optional properties are omitted from the JSON when
+ * null; required ones are written even when null, so a value read from Polar writes back
+ * the same JSON. {@code const} properties are not components: a static constant and an
+ * accessor that Jackson writes. Required lists and maps are never null (an absent one
+ * reads as empty); every collection is copied into an unmodifiable one. Each record is
+ * read by its own nested {@code Deserializer} ({@link RecordDeserializerGenerator}); it
+ * is written by Jackson.
  */
 final class RecordGenerator {
 
@@ -47,7 +50,8 @@ final class RecordGenerator {
 		if (type.schema().path("deprecated").asBoolean(false)) {
 			record.addAnnotation(LibraryTypes.deprecated());
 		}
-		// Its own deserializer, which also keeps a union member from inheriting the union's.
+		// Its own deserializer, which also keeps a union member from inheriting the
+		// union's.
 		Members.implementUnions(record, this.types, type.className());
 		record.addAnnotation(RecordDeserializerGenerator.annotation(type.className()));
 		MethodSpec.Builder constructor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
@@ -103,7 +107,8 @@ final class RecordGenerator {
 			.addAnnotation(Override.class)
 			.addModifiers(Modifier.PUBLIC)
 			.returns(String.class)
-			.addJavadoc("Describes the record; credentials print as {@code ***}.\n@return a description of the record\n")
+			.addJavadoc(
+					"Describes the record; credentials print as {@code ***}.\n@return a description of the record\n")
 			.addStatement("$L + $S", text.build(), "]")
 			.build();
 	}
@@ -113,7 +118,9 @@ final class RecordGenerator {
 		for (int i = 0; i < properties.size(); i++) {
 			names.add(i == 0 ? "$S" : ", $S", properties.get(i).wireName());
 		}
-		return AnnotationSpec.builder(LibraryTypes.JSON_PROPERTY_ORDER).addMember("value", names.add("}").build()).build();
+		return AnnotationSpec.builder(LibraryTypes.JSON_PROPERTY_ORDER)
+			.addMember("value", names.add("}").build())
+			.build();
 	}
 
 	static void addConstant(TypeSpec.Builder type, ObjectProperty property) {
@@ -121,12 +128,12 @@ final class RecordGenerator {
 		Object value = property.constant().get().isBoolean() ? property.constant().get().asBoolean()
 				: property.constant().get().asString();
 		String format = javaType == boolean.class ? "$L" : "$S";
-		type.addField(FieldSpec.builder(javaType, property.constantName(), Modifier.PUBLIC, Modifier.STATIC,
-				Modifier.FINAL)
-			.addJavadoc("The value of {@code $L}, always {@code $L} for this type.\n", property.wireName(),
-					DocText.escape(String.valueOf(value)))
-			.initializer(format, value)
-			.build());
+		type.addField(
+				FieldSpec.builder(javaType, property.constantName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+					.addJavadoc("The value of {@code $L}, always {@code $L} for this type.\n", property.wireName(),
+							DocText.escape(String.valueOf(value)))
+					.initializer(format, value)
+					.build());
 		type.addMethod(MethodSpec.methodBuilder(property.javaName())
 			.addModifiers(Modifier.PUBLIC)
 			.addAnnotation(LibraryTypes.jsonProperty(property.wireName()))

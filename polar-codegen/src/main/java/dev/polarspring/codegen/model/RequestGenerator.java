@@ -23,14 +23,16 @@ import dev.polarspring.codegen.TypeResolver;
  * Generates a request body: an immutable class built with a builder that records which
  * properties were set, and sends exactly those.
  *
- * <p>That keeps the three states Polar tells apart on PATCH (it applies {@code exclude_unset}):
- * a property never set is left out of the JSON (the server leaves it unchanged), one set to
- * {@code null} is sent as {@code null} (the server clears it), one set to a value is sent with it.
- * Accessors return the value ({@code null} when not set), and {@code isSet(wireName)} tells
- * whether it was set. {@code build()} rejects a body missing a required property with an
- * {@link IllegalStateException} naming it. {@code additionalProperty(name, value)} sends a
- * property this SDK does not know yet. Reading the JSON goes through the same builder, so a body
- * read and written again gives the same JSON.
+ * <p>
+ * That keeps the three states Polar tells apart on PATCH (it applies
+ * {@code exclude_unset}): a property never set is left out of the JSON (the server leaves
+ * it unchanged), one set to {@code null} is sent as {@code null} (the server clears it),
+ * one set to a value is sent with it. Accessors return the value ({@code null} when not
+ * set), and {@code isSet(wireName)} tells whether it was set. {@code build()} rejects a
+ * body missing a required property with an {@link IllegalStateException} naming it.
+ * {@code additionalProperty(name, value)} sends a property this SDK does not know yet.
+ * Reading the JSON goes through the same builder, so a body read and written again gives
+ * the same JSON.
  */
 final class RequestGenerator {
 
@@ -66,7 +68,8 @@ final class RequestGenerator {
 			.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_DESERIALIZE)
 				.addMember("builder", "$T.class", builder)
 				.build())
-			// Only wireProperties() writes JSON: an accessor such as isBusinessCustomer() must not.
+			// Only wireProperties() writes JSON: an accessor such as isBusinessCustomer()
+			// must not.
 			.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_AUTO_DETECT)
 				.addMember("getterVisibility", "$T.Visibility.NONE", LibraryTypes.JSON_AUTO_DETECT)
 				.addMember("isGetterVisibility", "$T.Visibility.NONE", LibraryTypes.JSON_AUTO_DETECT)
@@ -106,7 +109,8 @@ final class RequestGenerator {
 		body.addField(FieldSpec.builder(JSON_MAP, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL).build());
 		constructor.addStatement("this.setProperties = $T.unmodifiableSet(new $T<>(builder.setProperties))",
 				LibraryTypes.COLLECTIONS, LibraryTypes.LINKED_HASH_SET);
-		constructor.addStatement("this.additionalProperties = $T.unmodifiableMap(new $T<>(builder.additionalProperties))",
+		constructor.addStatement(
+				"this.additionalProperties = $T.unmodifiableMap(new $T<>(builder.additionalProperties))",
 				LibraryTypes.COLLECTIONS, LibraryTypes.LINKED_HASH_MAP);
 		body.addMethod(constructor.build());
 		body.addMethod(MethodSpec.methodBuilder("builder")
@@ -141,9 +145,11 @@ final class RequestGenerator {
 			.addModifiers(Modifier.PUBLIC)
 			.returns(boolean.class)
 			.addParameter(STRING, "property")
-			.addJavadoc("Tells whether a property was set (to a value or to {@code null}), which is whether it is sent.\n"
-					+ "@param property the property's name on the wire, such as {@code $L}\n"
-					+ "@return whether the property was set\n", all.isEmpty() ? "name" : all.get(0).wireName())
+			.addJavadoc(
+					"Tells whether a property was set (to a value or to {@code null}), which is whether it is sent.\n"
+							+ "@param property the property's name on the wire, such as {@code $L}\n"
+							+ "@return whether the property was set\n",
+					all.isEmpty() ? "name" : all.get(0).wireName())
 			.addStatement("return this.setProperties.contains(property)")
 			.build());
 		body.addMethod(MethodSpec.methodBuilder("additionalProperties")
@@ -162,7 +168,8 @@ final class RequestGenerator {
 	}
 
 	private static ObjectProperty nullableView(ObjectProperty property) {
-		// Inside the constructor the builder's value may be null until build() has checked it.
+		// Inside the constructor the builder's value may be null until build() has
+		// checked it.
 		return new ObjectProperty(property.wireName(), property.javaName(), property.schema(), false, true,
 				property.type(), property.constant(), property.doc(), property.deprecated());
 	}
@@ -193,11 +200,14 @@ final class RequestGenerator {
 	private static void addConstant(TypeSpec.Builder type, ObjectProperty property) {
 		boolean bool = property.constant().get().isBoolean();
 		Class<?> javaType = bool ? boolean.class : String.class;
-		String value = bool ? String.valueOf(property.constant().get().asBoolean()) : property.constant().get().asString();
-		type.addField(FieldSpec.builder(javaType, property.constantName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-			.addJavadoc("The value of {@code $L}, always sent as {@code $L}.\n", property.wireName(), DocText.escape(value))
-			.initializer(bool ? "$L" : "$S", value)
-			.build());
+		String value = bool ? String.valueOf(property.constant().get().asBoolean())
+				: property.constant().get().asString();
+		type.addField(
+				FieldSpec.builder(javaType, property.constantName(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+					.addJavadoc("The value of {@code $L}, always sent as {@code $L}.\n", property.wireName(),
+							DocText.escape(value))
+					.initializer(bool ? "$L" : "$S", value)
+					.build());
 		type.addMethod(MethodSpec.methodBuilder(property.javaName())
 			.addModifiers(Modifier.PUBLIC)
 			.returns(javaType)
@@ -211,8 +221,9 @@ final class RequestGenerator {
 			.addModifiers(Modifier.PUBLIC)
 			.addAnnotation(LibraryTypes.JSON_ANY_GETTER)
 			.returns(JSON_MAP)
-			.addJavadoc("Returns the JSON object this body is sent as: its constants, every property set on the builder "
-					+ "(in the spec's order), then the additional properties.\n@return the properties to write\n")
+			.addJavadoc(
+					"Returns the JSON object this body is sent as: its constants, every property set on the builder "
+							+ "(in the spec's order), then the additional properties.\n@return the properties to write\n")
 			.addStatement("$T json = new $T<>()", JSON_MAP, LibraryTypes.LINKED_HASH_MAP);
 		for (ObjectProperty constant : constants) {
 			method.addStatement("json.put($S, $L)", constant.wireName(), constant.constantName());
@@ -262,7 +273,8 @@ final class RequestGenerator {
 			.addAnnotation(Override.class)
 			.addModifiers(Modifier.PUBLIC)
 			.returns(String.class)
-			.addJavadoc("Lists the properties set; credentials print as {@code ***}.\n@return a description of the body\n")
+			.addJavadoc(
+					"Lists the properties set; credentials print as {@code ***}.\n@return a description of the body\n")
 			.addStatement("$T text = new $T($S)", StringBuilder.class, StringBuilder.class, name.simpleName() + "[");
 		for (ObjectProperty property : properties) {
 			method.beginControlFlow("if (this.setProperties.contains($S))", property.wireName());
@@ -276,7 +288,8 @@ final class RequestGenerator {
 			method.endControlFlow();
 		}
 		return method.beginControlFlow("if (!this.additionalProperties.isEmpty())")
-			.addStatement("text.append(\"additionalProperties=\").append(this.additionalProperties.keySet()).append(\", \")")
+			.addStatement(
+					"text.append(\"additionalProperties=\").append(this.additionalProperties.keySet()).append(\", \")")
 			.endControlFlow()
 			.beginControlFlow("if (text.charAt(text.length() - 1) == ' ')")
 			.addStatement("text.setLength(text.length() - 2)")
@@ -291,9 +304,11 @@ final class RequestGenerator {
 			.addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
 			.addJavadoc("Builds a {@code $L}; every property set is sent, including those set to {@code null}.\n",
 					name.simpleName())
-			.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_POJO_BUILDER).addMember("withPrefix", "$S", "").build());
+			.addAnnotation(
+					AnnotationSpec.builder(LibraryTypes.JSON_POJO_BUILDER).addMember("withPrefix", "$S", "").build());
 		if (!constants.isEmpty()) {
-			// The constants are written by the body itself; reading one must not make it an additional property.
+			// The constants are written by the body itself; reading one must not make it
+			// an additional property.
 			spec.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_IGNORE_PROPERTIES)
 				.addMember("value", "{$L}", names(constants))
 				.build());
@@ -322,8 +337,8 @@ final class RequestGenerator {
 					+ "@param name the property's name on the wire\n@param value the value, written with Polar's JSON mapper\n"
 					+ "@return this builder\n@throws IllegalArgumentException if the body already has a property of that name\n")
 			.beginControlFlow("if (PROPERTIES.containsKey(name))")
-			.addStatement("throw new $T($S + name + $S + PROPERTIES.get(name))", IllegalArgumentException.class,
-					"'", "' is a property of " + name.simpleName() + "; set it with ")
+			.addStatement("throw new $T($S + name + $S + PROPERTIES.get(name))", IllegalArgumentException.class, "'",
+					"' is a property of " + name.simpleName() + "; set it with ")
 			.endControlFlow()
 			.addStatement("this.additionalProperties.put(name, value)")
 			.addStatement("return this")
@@ -337,8 +352,9 @@ final class RequestGenerator {
 			if (property.required()) {
 				build.beginControlFlow("if (!this.setProperties.contains($S))", property.wireName())
 					.addStatement("throw new $T($S)", IllegalStateException.class,
-							name.simpleName() + ": required property '" + property.wireName() + "' (" + property.javaName()
-									+ ") is not set; call " + property.javaName() + "(...) before build()")
+							name.simpleName() + ": required property '" + property.wireName() + "' ("
+									+ property.javaName() + ") is not set; call " + property.javaName()
+									+ "(...) before build()")
 					.endControlFlow();
 			}
 		}
@@ -376,7 +392,9 @@ final class RequestGenerator {
 		else {
 			setter.addStatement("this.$L = $L", property.javaName(), property.javaName());
 		}
-		return setter.addStatement("this.setProperties.add($S)", property.wireName()).addStatement("return this").build();
+		return setter.addStatement("this.setProperties.add($S)", property.wireName())
+			.addStatement("return this")
+			.build();
 	}
 
 }

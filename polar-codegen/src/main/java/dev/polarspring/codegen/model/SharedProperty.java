@@ -14,14 +14,16 @@ import dev.polarspring.codegen.ModelTypes;
 import dev.polarspring.codegen.TypeResolver;
 
 /**
- * A property every kind of a union has, under the same Java name, wire name and Java type, so
- * that the union's sealed interface declares its accessor ({@code Benefit.id()}).
+ * A property every kind of a union has, under the same Java name, wire name and Java
+ * type, so that the union's sealed interface declares its accessor
+ * ({@code Benefit.id()}).
  *
- * <p>The kinds are the union's leaf objects (nested unions flattened), records and request
- * bodies alike; a {@code const} property counts with its accessor's type ({@code String type()}
- * of every benefit). The accessor is non-null when every kind's JSON guarantees a value (required
- * and never null), else {@code @Nullable}. {@code raw} is never lifted: it is the
- * {@code Unknown} variant's own accessor.
+ * <p>
+ * The kinds are the union's leaf objects (nested unions flattened), records and request
+ * bodies alike; a {@code const} property counts with its accessor's type
+ * ({@code String type()} of every benefit). The accessor is non-null when every kind's
+ * JSON guarantees a value (required and never null), else {@code @Nullable}. {@code raw}
+ * is never lifted: it is the {@code Unknown} variant's own accessor.
  *
  * @param javaName the accessor name
  * @param wireName the name on the wire, which the {@code Unknown} variant reads
@@ -60,7 +62,8 @@ record SharedProperty(String javaName, String wireName, TypeName type, boolean g
 			else if (!merged.type().isPrimitive()) {
 				shared.add(merged.withType(TypeResolver.nullable(merged.type())));
 			}
-			// A primitive some kind may lack (an optional boolean constant) is left out: no nullable
+			// A primitive some kind may lack (an optional boolean constant) is left out:
+			// no nullable
 			// type could be overridden by every kind's primitive accessor.
 		}
 		return shared;
@@ -71,7 +74,8 @@ record SharedProperty(String javaName, String wireName, TypeName type, boolean g
 		for (ObjectProperty property : ObjectProperty.of(leaf.schema(), types)) {
 			SharedProperty accessor;
 			if (property.constant().isPresent()) {
-				// The accessor of a constant always returns it (String, or boolean); an unknown kind's JSON
+				// The accessor of a constant always returns it (String, or boolean); an
+				// unknown kind's JSON
 				// carries it only if the spec requires it.
 				TypeName type = property.constant().get().isBoolean() ? TypeName.BOOLEAN : TypeName.get(String.class);
 				accessor = new SharedProperty(property.javaName(), property.wireName(), type, property.required(),
@@ -79,8 +83,8 @@ record SharedProperty(String javaName, String wireName, TypeName type, boolean g
 			}
 			else {
 				boolean guaranteed = property.required() && !property.nullable();
-				accessor = new SharedProperty(property.javaName(), property.wireName(), property.type().withoutAnnotations(),
-						guaranteed, property.doc(), property.deprecated());
+				accessor = new SharedProperty(property.javaName(), property.wireName(),
+						property.type().withoutAnnotations(), guaranteed, property.doc(), property.deprecated());
 			}
 			accessors.put(accessor.javaName(), accessor);
 		}

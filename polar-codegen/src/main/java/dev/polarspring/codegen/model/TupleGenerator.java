@@ -24,9 +24,10 @@ import dev.polarspring.codegen.OpenApiSpec;
  * Generates a record for a {@code prefixItems} tuple, written and read as a JSON array
  * ({@code ["911144442", "us_ein"]} as {@code TaxId(value, format)}).
  *
- * <p>Component names: an item that references a type is named by the last word of that type's
- * name ({@code TaxIDFormat} gives {@code format}); any other item is {@code value}; a name used
- * twice gets the item's position appended.
+ * <p>
+ * Component names: an item that references a type is named by the last word of that
+ * type's name ({@code TaxIDFormat} gives {@code format}); any other item is
+ * {@code value}; a name used twice gets the item's position appended.
  */
 final class TupleGenerator {
 
@@ -69,12 +70,10 @@ final class TupleGenerator {
 		List<String> names = new ArrayList<>();
 		Set<String> used = new HashSet<>();
 		for (int i = 0; i < items.size(); i++) {
-			String name = OpenApiSpec.refName(items.get(i))
-				.map((ref) -> {
-					List<String> words = this.types.naming().words(this.types.naming().typeName(ref));
-					return words.get(words.size() - 1).toLowerCase(Locale.ROOT);
-				})
-				.orElse("value");
+			String name = OpenApiSpec.refName(items.get(i)).map((ref) -> {
+				List<String> words = this.types.naming().words(this.types.naming().typeName(ref));
+				return words.get(words.size() - 1).toLowerCase(Locale.ROOT);
+			}).orElse("value");
 			if (!used.add(name)) {
 				name = name + i;
 				used.add(name);

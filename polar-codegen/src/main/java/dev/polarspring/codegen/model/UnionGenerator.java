@@ -32,22 +32,25 @@ import dev.polarspring.codegen.SchemaShape;
 import dev.polarspring.codegen.TypeResolver;
 
 /**
- * Generates a sealed interface for a union of objects: one permitted type per member, plus a
- * nested {@code Unknown} record that keeps the raw JSON of a variant this SDK does not know,
- * and a nested deserializer.
+ * Generates a sealed interface for a union of objects: one permitted type per member,
+ * plus a nested {@code Unknown} record that keeps the raw JSON of a variant this SDK does
+ * not know, and a nested deserializer.
  *
- * <p>The interface declares the accessors every kind shares ({@link SharedProperty}:
- * {@code Benefit.id()}, {@code Benefit.createdAt()}), except those a supertype union already
- * declares alike. {@code Unknown} implements them, its own and inherited, by reading its raw JSON
- * through the generated {@code RawProperty}: an accessor every known kind guarantees stays
- * non-null and throws {@link IllegalStateException} when the unknown kind lacks the property, so
- * callers of {@code Benefit.id()} need no null check for a case no known kind has; any other is
- * {@code @Nullable} and null when absent.
+ * <p>
+ * The interface declares the accessors every kind shares ({@link SharedProperty}:
+ * {@code Benefit.id()}, {@code Benefit.createdAt()}), except those a supertype union
+ * already declares alike. {@code Unknown} implements them, its own and inherited, by
+ * reading its raw JSON through the generated {@code RawProperty}: an accessor every known
+ * kind guarantees stays non-null and throws {@link IllegalStateException} when the
+ * unknown kind lacks the property, so callers of {@code Benefit.id()} need no null check
+ * for a case no known kind has; any other is {@code @Nullable} and null when absent.
  *
- * <p>With a discriminator the deserializer switches on its value (the spec's mapping, else each
- * member's {@code const} for that property). Without one it asks a {@code VariantMatcher} built
- * from each leaf object's constants, required properties and declared properties (nested
- * unions are flattened to their objects); its Javadoc states the rule.
+ * <p>
+ * With a discriminator the deserializer switches on its value (the spec's mapping, else
+ * each member's {@code const} for that property). Without one it asks a
+ * {@code VariantMatcher} built from each leaf object's constants, required properties and
+ * declared properties (nested unions are flattened to their objects); its Javadoc states
+ * the rule.
  */
 final class UnionGenerator {
 
@@ -95,7 +98,8 @@ final class UnionGenerator {
 		if (!shared.isEmpty()) {
 			type.addJavadoc("\n<p>What every kind has is read without a switch: $L. {@link Unknown} reads these from "
 					+ "the JSON Polar sent: one every known kind guarantees is never null (it throws "
-					+ "{@link IllegalStateException} if the unknown kind lacks it), any other is null when absent.\n", accessorLinks(shared));
+					+ "{@link IllegalStateException} if the unknown kind lacks it), any other is null when absent.\n",
+					accessorLinks(shared));
 		}
 		if (union.schemaName() != null) {
 			type.addJavadoc("$L", DocText.origin(union, this.types));
@@ -166,8 +170,9 @@ final class UnionGenerator {
 			.returns(property.type())
 			.addJavadoc("Reads {@code $L} from the JSON Polar sent.\n@return the value$L\n", property.wireName(),
 					property.guaranteed() ? "" : ", or {@code null} if absent")
-			.addStatement("return $T.$L(this.raw, $S, $S, $L)", this.rawProperty, property.guaranteed() ? "required" : "optional",
-					union.simpleName(), property.wireName(), javaType(property.type().withoutAnnotations().box()));
+			.addStatement("return $T.$L(this.raw, $S, $S, $L)", this.rawProperty,
+					property.guaranteed() ? "required" : "optional", union.simpleName(), property.wireName(),
+					javaType(property.type().withoutAnnotations().box()));
 		if (property.guaranteed()) {
 			method.addJavadoc("@throws IllegalStateException if the JSON lacks it or holds null\n");
 		}
@@ -178,13 +183,15 @@ final class UnionGenerator {
 	}
 
 	/**
-	 * Returns the code that describes a type to Jackson: {@code RawProperty.type(List.class,
+	 * Returns the code that describes a type to Jackson:
+	 * {@code RawProperty.type(List.class,
 	 * RawProperty.type(String.class))} for {@code List<String>}.
 	 */
 	private CodeBlock javaType(TypeName type) {
 		TypeName plain = type.withoutAnnotations();
 		if (plain instanceof ParameterizedTypeName parameterized) {
-			CodeBlock.Builder code = CodeBlock.builder().add("$T.type($T.class", this.rawProperty, parameterized.rawType());
+			CodeBlock.Builder code = CodeBlock.builder()
+				.add("$T.type($T.class", this.rawProperty, parameterized.rawType());
 			for (TypeName argument : parameterized.typeArguments()) {
 				code.add(", $L", javaType(argument));
 			}
@@ -193,8 +200,7 @@ final class UnionGenerator {
 		return CodeBlock.of("$T.type($T.class)", this.rawProperty, plain);
 	}
 
-	private TypeSpec unknownRecord(ClassName union, ClassName unknown,
-			Collection<SharedProperty> accessors) {
+	private TypeSpec unknownRecord(ClassName union, ClassName unknown, Collection<SharedProperty> accessors) {
 		TypeSpec.Builder record = TypeSpec.recordBuilder(unknown)
 			.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
 			.addSuperinterface(union)
@@ -232,13 +238,17 @@ final class UnionGenerator {
 			.addParameter(LibraryTypes.JSON_PARSER, "parser")
 			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context");
 		if (union.discriminator() != null) {
-			// The discriminator names the kind: only the properties before it are buffered, no tree is built.
-			deserialize.addStatement("$T json = $T.discriminated(parser, $S, context)",
-					variantReader.nestedClass("Discriminated"), variantReader, union.discriminator())
+			// The discriminator names the kind: only the properties before it are
+			// buffered, no tree is built.
+			deserialize
+				.addStatement("$T json = $T.discriminated(parser, $S, context)",
+						variantReader.nestedClass("Discriminated"), variantReader, union.discriminator())
 				.addStatement("$T variant = switch (json.value()) {\n$>$L$<}", TypeResolver.nullable(variantClass),
 						cases(union))
-				.addStatement("return (variant != null) ? this.variants.read(json, variant, context) : new $T($T.tree(json, "
-						+ "context))", unknown, variantReader);
+				.addStatement(
+						"return (variant != null) ? this.variants.read(json, variant, context) : new $T($T.tree(json, "
+								+ "context))",
+						unknown, variantReader);
 		}
 		else {
 			type.addField(FieldSpec
@@ -279,7 +289,8 @@ final class UnionGenerator {
 	}
 
 	private CodeBlock matcher(UnionType union, ClassName name, ClassName variantMatcher) {
-		CodeBlock.Builder code = CodeBlock.builder().add("new $T<$T>($T.of(\n$>$>", variantMatcher, name, LibraryTypes.LIST);
+		CodeBlock.Builder code = CodeBlock.builder()
+			.add("new $T<$T>($T.of(\n$>$>", variantMatcher, name, LibraryTypes.LIST);
 		List<ObjectType> leaves = this.types.leaves(union);
 		for (int i = 0; i < leaves.size(); i++) {
 			code.add(variant(leaves.get(i), variantMatcher));
@@ -350,7 +361,8 @@ final class UnionGenerator {
 	}
 
 	private static CodeBlock literal(JsonNode constant) {
-		return constant.isBoolean() ? CodeBlock.of("$L", constant.asBoolean()) : CodeBlock.of("$S", constant.asString());
+		return constant.isBoolean() ? CodeBlock.of("$L", constant.asBoolean())
+				: CodeBlock.of("$S", constant.asString());
 	}
 
 }

@@ -22,13 +22,15 @@ import dev.polarspring.codegen.TypeResolver;
 import dev.polarspring.codegen.OpenApiSpec.Webhook;
 
 /**
- * Generates the webhook events: the sealed {@code PolarWebhookEvent}, one record per event type
- * of the spec ({@code order.paid} becomes {@code OrderPaidEvent}, its {@code data()} the typed
- * {@code Order}), {@code UnknownWebhookEvent} for a type this SDK does not know, and
- * {@code PolarWebhookEvents}, the decoder that turns a verified body into one of them.
+ * Generates the webhook events: the sealed {@code PolarWebhookEvent}, one record per
+ * event type of the spec ({@code order.paid} becomes {@code OrderPaidEvent}, its
+ * {@code data()} the typed {@code Order}), {@code UnknownWebhookEvent} for a type this
+ * SDK does not know, and {@code PolarWebhookEvents}, the decoder that turns a verified
+ * body into one of them.
  *
- * <p>{@code WebhookDelivery} and {@code MalformedWebhookPayloadException} are hand-written in the
- * same package.
+ * <p>
+ * {@code WebhookDelivery} and {@code MalformedWebhookPayloadException} are hand-written
+ * in the same package.
  */
 final class WebhookGenerator {
 
@@ -91,8 +93,9 @@ final class WebhookGenerator {
 	private TypeSpec eventInterface(List<ClassName> events) {
 		TypeSpec.Builder spec = TypeSpec.interfaceBuilder(this.event)
 			.addModifiers(Modifier.PUBLIC, Modifier.SEALED)
-			.addJavadoc("A webhook event Polar delivered: one record per event type, or {@link UnknownWebhookEvent} for a "
-					+ "type this version of the SDK does not know.\n\n<p>Switch over it, or listen for one record type.\n")
+			.addJavadoc(
+					"A webhook event Polar delivered: one record per event type, or {@link UnknownWebhookEvent} for a "
+							+ "type this version of the SDK does not know.\n\n<p>Switch over it, or listen for one record type.\n")
 			.addMethod(abstractMethod("type", ClassName.get(String.class),
 					"Returns the event type, such as {@code order.paid}.\n@return the event type\n"))
 			.addMethod(abstractMethod("timestamp", OFFSET_DATE_TIME,
@@ -127,7 +130,8 @@ final class WebhookGenerator {
 				.addParameter(ParameterSpec.builder(OFFSET_DATE_TIME, "timestamp")
 					.addJavadoc("when Polar created the event\n")
 					.build())
-				.addParameter(ParameterSpec.builder(dataType(webhook), "data").addJavadoc("the event's object\n").build())
+				.addParameter(
+						ParameterSpec.builder(dataType(webhook), "data").addJavadoc("the event's object\n").build())
 				.addParameter(ParameterSpec.builder(this.delivery, "delivery")
 					.addJavadoc("the delivery that brought the event\n")
 					.build())
@@ -150,7 +154,8 @@ final class WebhookGenerator {
 		return TypeSpec.recordBuilder(this.unknownEvent)
 			.addModifiers(Modifier.PUBLIC)
 			.addSuperinterface(this.event)
-			.addJavadoc("A webhook event of a type this version of the SDK does not know, kept as the JSON Polar sent.\n")
+			.addJavadoc(
+					"A webhook event of a type this version of the SDK does not know, kept as the JSON Polar sent.\n")
 			.recordConstructor(MethodSpec.constructorBuilder()
 				.addParameter(ParameterSpec.builder(String.class, "type").addJavadoc("the event type\n").build())
 				.addParameter(ParameterSpec.builder(OFFSET_DATE_TIME, "timestamp")
@@ -159,7 +164,8 @@ final class WebhookGenerator {
 				.addParameter(ParameterSpec.builder(LibraryTypes.JSON_NODE, "data")
 					.addJavadoc("the payload's {@code data}, a missing node if there was none\n")
 					.build())
-				.addParameter(ParameterSpec.builder(LibraryTypes.JSON_NODE, "raw").addJavadoc("the whole payload\n").build())
+				.addParameter(
+						ParameterSpec.builder(LibraryTypes.JSON_NODE, "raw").addJavadoc("the whole payload\n").build())
 				.addParameter(ParameterSpec.builder(this.delivery, "delivery")
 					.addJavadoc("the delivery that brought the event\n")
 					.build())
@@ -178,7 +184,8 @@ final class WebhookGenerator {
 			Webhook webhook = webhooks.get(i);
 			ClassName record = eventClass(webhook.type());
 			TypeName data = dataType(webhook);
-			entries.add("$T.entry($T.TYPE, new $T($S, $T.mapper().readerFor($T.class),\n$>(timestamp, data, delivery) -> new $T(timestamp, ($T) data, delivery)))$<",
+			entries.add(
+					"$T.entry($T.TYPE, new $T($S, $T.mapper().readerFor($T.class),\n$>(timestamp, data, delivery) -> new $T(timestamp, ($T) data, delivery)))$<",
 					LibraryTypes.MAP, record, eventType, simpleName(data), POLAR_JSON, data, record, data);
 			entries.add(i + 1 < webhooks.size() ? ",\n" : "");
 		}
@@ -201,7 +208,8 @@ final class WebhookGenerator {
 				.addModifiers(Modifier.PRIVATE)
 				.addJavadoc("How to read one event type's {@code data}.\n")
 				.recordConstructor(MethodSpec.constructorBuilder()
-					.addParameter(ParameterSpec.builder(String.class, "dataType").addJavadoc("the model type name\n").build())
+					.addParameter(
+							ParameterSpec.builder(String.class, "dataType").addJavadoc("the model type name\n").build())
 					.addParameter(ParameterSpec.builder(OBJECT_READER, "reader").addJavadoc("reads the data\n").build())
 					.addParameter(ParameterSpec.builder(factory, "factory").addJavadoc("creates the event\n").build())
 					.build())
@@ -291,7 +299,8 @@ final class WebhookGenerator {
 			.addParameter(String.class, "type")
 			.addStatement("$T timestamp = root.path($S)", LibraryTypes.JSON_NODE, "timestamp")
 			.beginControlFlow("if (!timestamp.isString())")
-			.addStatement("throw new $T($S + type + $S)", this.malformed, "The '", "' webhook has no string 'timestamp'")
+			.addStatement("throw new $T($S + type + $S)", this.malformed, "The '",
+					"' webhook has no string 'timestamp'")
 			.endControlFlow()
 			.beginControlFlow("try")
 			.addStatement("return $T.parse(timestamp.stringValue())", OFFSET_DATE_TIME)

@@ -25,16 +25,18 @@ import dev.polarspring.codegen.operation.ResourceOperation.Response;
 import dev.polarspring.codegen.operation.ResourceOperation.ResponseKind;
 
 /**
- * Generates the client class of one group: an {@code ApiOperation} constant per operation, the
- * accessors of its sub-clients, and per operation a method taking every argument plus the
- * overloads that leave out what may be left out.
+ * Generates the client class of one group: an {@code ApiOperation} constant per
+ * operation, the accessors of its sub-clients, and per operation a method taking every
+ * argument plus the overloads that leave out what may be left out.
  *
- * <p>The method taking every argument has the path parameters in path order, then the params
- * object (when the operation has query parameters), then the body, then {@code RequestOptions}.
- * The overloads leave out the options, the params object when no query parameter is required,
- * and the body when the spec does not require one; each calls the full method. A text answer
- * ({@code text/csv} exports) gets a second family of methods named {@code <method>Stream} that
- * hand the answer over as an {@code InputStream}.
+ * <p>
+ * The method taking every argument has the path parameters in path order, then the params
+ * object (when the operation has query parameters), then the body, then
+ * {@code RequestOptions}. The overloads leave out the options, the params object when no
+ * query parameter is required, and the body when the spec does not require one; each
+ * calls the full method. A text answer ({@code text/csv} exports) gets a second family of
+ * methods named {@code <method>Stream} that hand the answer over as an
+ * {@code InputStream}.
  */
 final class ClientGenerator {
 
@@ -43,8 +45,8 @@ final class ClientGenerator {
 	/**
 	 * Generates a client class.
 	 * @param group the group
-	 * @param reachedWith how a {@code PolarClient} named {@code polar} reaches it, such as
-	 * {@code polar.customerPortal().orders()}
+	 * @param reachedWith how a {@code PolarClient} named {@code polar} reaches it, such
+	 * as {@code polar.customerPortal().orders()}
 	 * @return the class
 	 */
 	TypeSpec generate(ResourceGroup group, String reachedWith) {
@@ -121,8 +123,9 @@ final class ClientGenerator {
 	}
 
 	private static FieldSpec constant(ResourceOperation operation) {
-		return FieldSpec.builder(RuntimeTypes.API_OPERATION, operation.constantName(), Modifier.PUBLIC,
-				Modifier.STATIC, Modifier.FINAL)
+		return FieldSpec
+			.builder(RuntimeTypes.API_OPERATION, operation.constantName(), Modifier.PUBLIC, Modifier.STATIC,
+					Modifier.FINAL)
 			.addJavadoc("The {@code $L} operation: {@code $L $L}.\n", operation.operationId(), operation.httpMethod(),
 					operation.path())
 			.initializer("new $T($S, $S, $T.$L, $S, $T.$L)", RuntimeTypes.API_OPERATION, operation.operationId(),
@@ -163,8 +166,9 @@ final class ClientGenerator {
 		Response response = operation.response();
 		if (response.kind() == ResponseKind.TEXT) {
 			return method
-				.addStatement("return this.$N.execute($L($L), $T.$L(), options)", EXECUTOR, requestMethodName(operation),
-						String.join(", ", argumentNames(operation)), RuntimeTypes.RESPONSE_TYPE, stream ? "stream" : "text")
+				.addStatement("return this.$N.execute($L($L), $T.$L(), options)", EXECUTOR,
+						requestMethodName(operation), String.join(", ", argumentNames(operation)),
+						RuntimeTypes.RESPONSE_TYPE, stream ? "stream" : "text")
 				.build();
 		}
 		if (body != null && !body.required()) {
@@ -220,7 +224,8 @@ final class ClientGenerator {
 			calls.add(CodeBlock.of(".build()"));
 		}
 		if (calls.isEmpty() || (calls.size() == 1 && build)) {
-			// ApiRequest.builder(X).build() reads best on one line; any parameter goes on a line of its own.
+			// ApiRequest.builder(X).build() reads best on one line; any parameter goes on
+			// a line of its own.
 			calls.forEach(code::add);
 			return code.add(";\n").build();
 		}
@@ -290,7 +295,8 @@ final class ClientGenerator {
 		}
 		Body body = operation.body();
 		if (body != null && withBody) {
-			method.addParameter(ParameterSpec.builder(body.required() ? body.type() : nullable(body.type()), "body").build());
+			method.addParameter(
+					ParameterSpec.builder(body.required() ? body.type() : nullable(body.type()), "body").build());
 		}
 		if (withOptions) {
 			method.addParameter(RuntimeTypes.REQUEST_OPTIONS, "options");
@@ -311,7 +317,8 @@ final class ClientGenerator {
 
 	private static CodeBlock link(String name, ResourceOperation operation) {
 		List<CodeBlock> types = new ArrayList<>();
-		operation.pathParameters().forEach((parameter) -> types.add(CodeBlock.of("$T", MethodDoc.link(parameter.type()))));
+		operation.pathParameters()
+			.forEach((parameter) -> types.add(CodeBlock.of("$T", MethodDoc.link(parameter.type()))));
 		if (operation.query() != null) {
 			types.add(CodeBlock.of("$T", operation.query().className()));
 		}

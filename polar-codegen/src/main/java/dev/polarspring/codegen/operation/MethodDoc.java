@@ -16,8 +16,8 @@ import dev.polarspring.codegen.operation.ResourceOperation.PathParameter;
 import dev.polarspring.codegen.operation.ResourceOperation.Response;
 
 /**
- * Writes the Javadoc of an operation's methods: the spec's description, the HTTP method and
- * path, who may call it with which scopes, each parameter, the answer and the errors.
+ * Writes the Javadoc of an operation's methods: the spec's description, the HTTP method
+ * and path, who may call it with which scopes, each parameter, the answer and the errors.
  */
 final class MethodDoc {
 
@@ -61,7 +61,8 @@ final class MethodDoc {
 	/**
 	 * The Javadoc of an overload that leaves arguments out.
 	 * @param operation the operation
-	 * @param fullMethod the link target of the full method, such as {@code list(ProductsListParams, RequestOptions)}
+	 * @param fullMethod the link target of the full method, such as
+	 * {@code list(ProductsListParams, RequestOptions)}
 	 * @param withQuery whether the overload takes the params object
 	 * @param withBody whether the overload takes the body
 	 * @param withOptions whether the overload takes options
@@ -108,29 +109,34 @@ final class MethodDoc {
 	private static void returns(CodeBlock.Builder doc, ResourceOperation operation, boolean stream) {
 		Response response = operation.response();
 		switch (response.kind()) {
-			case PAGE -> doc.add("@return the page Polar answered, of {@link $T} items; {@link $T#autoPager()} walks "
-					+ "every item from it, fetching the next pages as needed\n", link(response.type()), RuntimeTypes.PAGE);
+			case PAGE -> doc.add(
+					"@return the page Polar answered, of {@link $T} items; {@link $T#autoPager()} walks "
+							+ "every item from it, fetching the next pages as needed\n",
+					link(response.type()), RuntimeTypes.PAGE);
 			case JSON -> doc.add("@return the {@link $T} Polar answered$L\n", link(response.type()), empty(response));
 			case JSON_LIST -> doc.add("@return the list of {@link $T} Polar answered\n", link(response.type()));
-			case JSON_TREE -> doc.add("@return Polar's answer as a JSON tree (the spec gives it no schema)$L\n",
-					empty(response));
-			case TEXT -> doc.add(stream ? "@return the answer as a stream, which the caller must close to release the "
-					+ "connection\n" : "@return the answer, read whole as text\n");
+			case JSON_TREE ->
+				doc.add("@return Polar's answer as a JSON tree (the spec gives it no schema)$L\n", empty(response));
+			case TEXT -> doc.add(stream
+					? "@return the answer as a stream, which the caller must close to release the " + "connection\n"
+					: "@return the answer, read whole as text\n");
 			case NONE -> {
 			}
 		}
 	}
 
 	private static String empty(Response response) {
-		return response.nullable() ? ", or {@code null} when Polar answers without a body ("
-				+ response.emptyDescription() + ")" : "";
+		return response.nullable()
+				? ", or {@code null} when Polar answers without a body (" + response.emptyDescription() + ")" : "";
 	}
 
 	private static void throwsClauses(CodeBlock.Builder doc, ResourceOperation operation) {
 		Map<ClassName, List<String>> byException = new LinkedHashMap<>();
 		for (ErrorResponse error : operation.errors()) {
-			String text = error.status() + (error.description().isEmpty() ? "" : " (" + trimPeriod(error.description()) + ")");
-			byException.computeIfAbsent(RuntimeTypes.exceptionFor(error.status()), (key) -> new ArrayList<>()).add(text);
+			String text = error.status()
+					+ (error.description().isEmpty() ? "" : " (" + trimPeriod(error.description()) + ")");
+			byException.computeIfAbsent(RuntimeTypes.exceptionFor(error.status()), (key) -> new ArrayList<>())
+				.add(text);
 		}
 		byException.forEach((exception, statuses) -> doc.add("@throws $T if Polar answers $L\n", exception,
 				OperationReader.joinWords(statuses, "or")));
@@ -145,7 +151,8 @@ final class MethodDoc {
 	}
 
 	/**
-	 * Returns the type a Javadoc {@code {@link}} can name: the raw class of a parameterized type.
+	 * Returns the type a Javadoc {@code {@link}} can name: the raw class of a
+	 * parameterized type.
 	 * @param type any type
 	 * @return the class to link to
 	 */

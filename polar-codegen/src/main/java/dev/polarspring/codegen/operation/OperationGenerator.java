@@ -13,9 +13,10 @@ import dev.polarspring.codegen.GeneratedSource;
 import dev.polarspring.codegen.ModelTypes;
 
 /**
- * Generates what calls the API: a client class per group of operations, a params class per
- * operation with query parameters, and {@code PolarResources}, the base class of
- * {@code PolarClient} holding the top-level clients. Same spec, same files, byte for byte.
+ * Generates what calls the API: a client class per group of operations, a params class
+ * per operation with query parameters, and {@code PolarResources}, the base class of
+ * {@code PolarClient} holding the top-level clients. Same spec, same files, byte for
+ * byte.
  */
 public final class OperationGenerator {
 
@@ -30,7 +31,8 @@ public final class OperationGenerator {
 	 * @param types the model types the operations refer to
 	 * @param resourcePackage the package of the clients and params classes, such as
 	 * {@code dev.polarspring.client.resource}
-	 * @param clientPackage the package of {@code PolarClient}, where {@code PolarResources} goes
+	 * @param clientPackage the package of {@code PolarClient}, where
+	 * {@code PolarResources} goes
 	 */
 	public OperationGenerator(ModelTypes types, String resourcePackage, String clientPackage) {
 		this.types = types;
@@ -39,8 +41,8 @@ public final class OperationGenerator {
 	}
 
 	/**
-	 * Generates the sources: the resource package's {@code package-info}, every client with the
-	 * params classes of its operations, then {@code PolarResources}.
+	 * Generates the sources: the resource package's {@code package-info}, every client
+	 * with the params classes of its operations, then {@code PolarResources}.
 	 * @return the sources
 	 */
 	public List<GeneratedSource> generate() {

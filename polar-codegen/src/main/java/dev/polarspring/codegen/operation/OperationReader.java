@@ -36,20 +36,22 @@ import dev.polarspring.codegen.operation.ResourceOperation.Shape;
  * Reads the spec's operations into {@link ResourceOperation}s.
  *
  * <ul>
- * <li>Names: the group is {@code x-speakeasy-group}, else the operation id up to its last colon
- * ({@code products:list} gives {@code products}), else the first path segment after the version;
- * the method is {@code x-speakeasy-name-override}, else the operation id after its last colon.</li>
+ * <li>Names: the group is {@code x-speakeasy-group}, else the operation id up to its last
+ * colon ({@code products:list} gives {@code products}), else the first path segment after
+ * the version; the method is {@code x-speakeasy-name-override}, else the operation id
+ * after its last colon.</li>
  * <li>Security: {@code oidc}, {@code pat}, {@code oat} mean the access token;
  * {@code customer_session}, {@code member_session} a customer-portal session token; no
  * requirement, no {@code Authorization} header.</li>
- * <li>Query parameters: an array, or the single-or-list filters ({@code anyOf [T, array of T]}),
- * become lists; a {@code deepObject} or map parameter ({@code metadata}) a map; anything else one
- * value of the type {@link TypeResolver} gives it.</li>
- * <li>Responses: a list ({@code items} and {@code pagination}, or an {@code anyOf} of such lists)
- * for an operation with a {@code page} parameter is a page; {@code text/*} is text; a JSON schema
- * is decoded (an array into a list, an empty schema {@code {}} on 200 or 201 into a
- * {@code JsonNode}); 204 and a 202 without a schema return nothing; a 202 without a body beside a
- * 200 with one makes the answer nullable.</li>
+ * <li>Query parameters: an array, or the single-or-list filters
+ * ({@code anyOf [T, array of T]}), become lists; a {@code deepObject} or map parameter
+ * ({@code metadata}) a map; anything else one value of the type {@link TypeResolver}
+ * gives it.</li>
+ * <li>Responses: a list ({@code items} and {@code pagination}, or an {@code anyOf} of
+ * such lists) for an operation with a {@code page} parameter is a page; {@code text/*} is
+ * text; a JSON schema is decoded (an array into a list, an empty schema {@code {}} on 200
+ * or 201 into a {@code JsonNode}); 204 and a 202 without a schema return nothing; a 202
+ * without a body beside a 200 with one makes the answer nullable.</li>
  * </ul>
  */
 final class OperationReader {
@@ -218,13 +220,15 @@ final class OperationReader {
 		String name = parameter.path("name").asString();
 		JsonNode schema = parameter.path("schema");
 		boolean required = parameter.path("required").asBoolean(false);
-		boolean deprecated = parameter.path("deprecated").asBoolean(false) || schema.path("deprecated").asBoolean(false);
+		boolean deprecated = parameter.path("deprecated").asBoolean(false)
+				|| schema.path("deprecated").asBoolean(false);
 		String description = parameterDescription(parameter, "The {@code " + name + "} query parameter.");
 		String javaName = this.names.parameterName(name);
 		boolean sensitive = SensitiveProperties.isSensitive(name);
 		TypeName element = listElement(schema);
 		if (element != null) {
-			return new QueryParameter(name, javaName, Shape.LIST, element, required, deprecated, sensitive, description);
+			return new QueryParameter(name, javaName, Shape.LIST, element, required, deprecated, sensitive,
+					description);
 		}
 		TypeName type = this.resolver.resolve(schema).withoutAnnotations();
 		if (type instanceof ParameterizedTypeName map && map.rawType().equals(MAP)) {
@@ -239,7 +243,8 @@ final class OperationReader {
 	}
 
 	/**
-	 * Returns the element type when a parameter holds a list: an array, or {@code anyOf [T, array
+	 * Returns the element type when a parameter holds a list: an array, or
+	 * {@code anyOf [T, array
 	 * of T]} (null aside) where both sides resolve to the same type.
 	 */
 	private @Nullable TypeName listElement(JsonNode schema) {
@@ -344,9 +349,9 @@ final class OperationReader {
 	}
 
 	/**
-	 * Returns the item type when the answer is a page: every alternative of the schema is a list
-	 * resource ({@code items} array and {@code pagination}) of the same item type, and the
-	 * operation takes a {@code page} parameter for the next pages.
+	 * Returns the item type when the answer is a page: every alternative of the schema is
+	 * a list resource ({@code items} array and {@code pagination}) of the same item type,
+	 * and the operation takes a {@code page} parameter for the next pages.
 	 */
 	private @Nullable TypeName pageItem(OpenApiSpec.Operation operation, JsonNode schema) {
 		if (parameter(operation, "query", "page").isEmpty()) {
@@ -363,7 +368,8 @@ final class OperationReader {
 			if (!properties.has("pagination") || !"array".equals(properties.path("items").path("type").asString(""))) {
 				return null;
 			}
-			TypeName alternativeItem = this.resolver.resolve(properties.path("items").path("items")).withoutAnnotations();
+			TypeName alternativeItem = this.resolver.resolve(properties.path("items").path("items"))
+				.withoutAnnotations();
 			if (item != null && !item.equals(alternativeItem)) {
 				throw new IllegalStateException("Operation " + operation.operationId()
 						+ " answers pages of different item types: " + item + " and " + alternativeItem);

@@ -26,12 +26,13 @@ import dev.polarspring.codegen.operation.ResourceOperation.QueryParameters;
  * Generates the params class of an operation's query parameters: immutable, built with a
  * builder, written by {@code writeTo(QueryWriter)} under the wire names.
  *
- * <p>A single value has one builder method taking the value ({@code long} and {@code boolean}
- * unboxed, so {@code limit(100)} compiles). A list has two: varargs ({@code productId("a", "b")})
- * and a {@code List}. A deep object ({@code metadata}) has an adder of one entry
- * ({@code metadata("plan", "pro")}) and a method replacing every entry with a map.
- * {@code build()} fails naming every required parameter left unset. {@code toString()} prints
- * {@code ***} for parameters that hold a credential.
+ * <p>
+ * A single value has one builder method taking the value ({@code long} and
+ * {@code boolean} unboxed, so {@code limit(100)} compiles). A list has two: varargs
+ * ({@code productId("a", "b")}) and a {@code List}. A deep object ({@code metadata}) has
+ * an adder of one entry ({@code metadata("plan", "pro")}) and a method replacing every
+ * entry with a map. {@code build()} fails naming every required parameter left unset.
+ * {@code toString()} prints {@code ***} for parameters that hold a credential.
  */
 final class ParamsGenerator {
 
@@ -98,7 +99,8 @@ final class ParamsGenerator {
 	private static CodeBlock assignment(QueryParameter parameter) {
 		String name = parameter.javaName();
 		if (parameter.shape() == ResourceOperation.Shape.MAP) {
-			// The builder's map stays mutable; the params object gets its own read-only copy.
+			// The builder's map stays mutable; the params object gets its own read-only
+			// copy.
 			String copy = "$T.unmodifiableMap(new $T<>(builder.$N))";
 			if (parameter.required()) {
 				return CodeBlock.of("this.$N = " + copy + ";\n", name, Collections.class, LinkedHashMap.class, name);
@@ -117,7 +119,8 @@ final class ParamsGenerator {
 			.addModifiers(Modifier.PUBLIC)
 			.returns(fieldType(parameter))
 			.addJavadoc("$L\n", parameter.description())
-			.addJavadoc(parameter.required() ? "@return the value\n" : "@return the value, or {@code null} if not set\n")
+			.addJavadoc(
+					parameter.required() ? "@return the value\n" : "@return the value, or {@code null} if not set\n")
 			.addStatement("return this.$N", parameter.javaName());
 		if (parameter.deprecated()) {
 			method.addAnnotation(Deprecated.class);

@@ -9,9 +9,10 @@ import java.util.TreeMap;
 import com.palantir.javapoet.ClassName;
 
 /**
- * One resource client to generate: a group of the spec, its operations and the clients of the
- * groups nested in it ({@code customers} holds {@code customers.members}). A group with no
- * operation of its own ({@code customer_portal}) still gets a client, holding its sub-clients.
+ * One resource client to generate: a group of the spec, its operations and the clients of
+ * the groups nested in it ({@code customers} holds {@code customers.members}). A group
+ * with no operation of its own ({@code customer_portal}) still gets a client, holding its
+ * sub-clients.
  */
 final class ResourceGroup {
 

@@ -13,29 +13,32 @@ import dev.polarspring.codegen.ModelTypes;
 import dev.polarspring.codegen.Naming;
 
 /**
- * How groups and operations become the names of resource clients, their methods and their params
- * classes.
+ * How groups and operations become the names of resource clients, their methods and their
+ * params classes.
  *
  * <ul>
  * <li>A client is named for its full group path in PascalCase plus {@code Client}
- * ({@code checkout-links} gives {@code CheckoutLinksClient}, {@code customer_portal.orders} gives
- * {@code CustomerPortalOrdersClient}). A word is spelled as the spec's schema names that start
- * with it as a whole word spell it, when they all agree ({@code oauth2} becomes {@code OAuth2},
- * as in {@code OAuth2ClientPublic}); otherwise it is capitalised.</li>
- * <li>When that name equals, ignoring case, the Java name of any component schema of the spec
- * (reachable or not, so a later spec cannot rename a client) or of a generated model type, the
- * client is named {@code ...ApiClient} instead: {@code oauth2} gives {@code OAuth2ApiClient}
- * because the spec has a schema {@code OAuth2Client}.</li>
+ * ({@code checkout-links} gives {@code CheckoutLinksClient},
+ * {@code customer_portal.orders} gives {@code CustomerPortalOrdersClient}). A word is
+ * spelled as the spec's schema names that start with it as a whole word spell it, when
+ * they all agree ({@code oauth2} becomes {@code OAuth2}, as in
+ * {@code OAuth2ClientPublic}); otherwise it is capitalised.</li>
+ * <li>When that name equals, ignoring case, the Java name of any component schema of the
+ * spec (reachable or not, so a later spec cannot rename a client) or of a generated model
+ * type, the client is named {@code ...ApiClient} instead: {@code oauth2} gives
+ * {@code OAuth2ApiClient} because the spec has a schema {@code OAuth2Client}.</li>
  * <li>The accessor of a client is the camelCase of the last group segment
  * ({@code checkoutLinks()}, {@code customerSession()}).</li>
- * <li>A method is the camelCase of {@code x-speakeasy-name-override} ({@code list_webhook_endpoints}
- * gives {@code listWebhookEndpoints}); its {@code ApiOperation} constant the upper snake case
+ * <li>A method is the camelCase of {@code x-speakeasy-name-override}
+ * ({@code list_webhook_endpoints} gives {@code listWebhookEndpoints}); its
+ * {@code ApiOperation} constant the upper snake case
  * ({@code LIST_WEBHOOK_ENDPOINTS}).</li>
- * <li>A params class is the client's name without {@code Client} plus the method in PascalCase
- * plus {@code Params} ({@code ProductsListParams}, {@code CustomerPortalOrdersListParams}).</li>
+ * <li>A params class is the client's name without {@code Client} plus the method in
+ * PascalCase plus {@code Params} ({@code ProductsListParams},
+ * {@code CustomerPortalOrdersListParams}).</li>
  * </ul>
- * A name that would still collide, or a method named by a Java keyword, stops generation with a
- * message saying which rule to extend.
+ * A name that would still collide, or a method named by a Java keyword, stops generation
+ * with a message saying which rule to extend.
  */
 final class ResourceNames {
 
@@ -60,7 +63,8 @@ final class ResourceNames {
 	}
 
 	/**
-	 * Returns the PascalCase name of a group path, the stem of its client and params class names.
+	 * Returns the PascalCase name of a group path, the stem of its client and params
+	 * class names.
 	 * @param group the group path, such as {@code [customer_portal, orders]}
 	 * @return the stem, such as {@code CustomerPortalOrders}
 	 */
@@ -103,8 +107,8 @@ final class ResourceNames {
 	String paramsName(List<String> group, String methodName) {
 		String name = stem(group) + this.naming.pascalCase(methodName) + "Params";
 		if (isModelName(name)) {
-			throw new IllegalStateException("The params class " + name + " collides with a model type of the same name; "
-					+ "extend the rules in ResourceNames");
+			throw new IllegalStateException("The params class " + name
+					+ " collides with a model type of the same name; " + "extend the rules in ResourceNames");
 		}
 		return name;
 	}
@@ -120,15 +124,17 @@ final class ResourceNames {
 
 	/**
 	 * Returns the Java method name of an operation.
-	 * @param nameOverride the {@code x-speakeasy-name-override}, such as {@code get_external}
+	 * @param nameOverride the {@code x-speakeasy-name-override}, such as
+	 * {@code get_external}
 	 * @param operationId the operation id, for the error message
 	 * @return the method name, such as {@code getExternal}
 	 */
 	String methodName(String nameOverride, String operationId) {
 		String name = this.naming.camelCase(nameOverride);
 		if (SourceVersion.isKeyword(name)) {
-			throw new IllegalStateException("Operation " + operationId + " would become a method named by the Java keyword '"
-					+ name + "'; extend the rules in ResourceNames");
+			throw new IllegalStateException(
+					"Operation " + operationId + " would become a method named by the Java keyword '" + name
+							+ "'; extend the rules in ResourceNames");
 		}
 		return name;
 	}
@@ -152,17 +158,18 @@ final class ResourceNames {
 	}
 
 	/**
-	 * Returns how the schema names that start with a word spell it, counting only those where the
-	 * word is whole: the name ends there or goes on with a capitalised word ({@code OAuth2Client}
-	 * spells {@code oauth2}; {@code OrganizationSSO...} does not spell {@code organizations}, nor
-	 * {@code Customer} {@code custom}).
+	 * Returns how the schema names that start with a word spell it, counting only those
+	 * where the word is whole: the name ends there or goes on with a capitalised word
+	 * ({@code OAuth2Client} spells {@code oauth2}; {@code OrganizationSSO...} does not
+	 * spell {@code organizations}, nor {@code Customer} {@code custom}).
 	 */
 	private Set<String> spellings(String word) {
 		int length = word.length();
 		Set<String> spellings = new TreeSet<>();
 		for (String schemaName : this.schemaNames) {
 			if (schemaName.length() >= length && schemaName.regionMatches(true, 0, word, 0, length)
-					&& Character.isUpperCase(schemaName.charAt(0)) && (schemaName.length() == length
+					&& Character.isUpperCase(schemaName.charAt(0))
+					&& (schemaName.length() == length
 							|| (schemaName.length() > length + 1 && Character.isUpperCase(schemaName.charAt(length))
 									&& Character.isLowerCase(schemaName.charAt(length + 1))))) {
 				spellings.add(schemaName.substring(0, length));

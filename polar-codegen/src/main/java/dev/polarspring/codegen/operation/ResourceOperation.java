@@ -10,20 +10,24 @@ import org.jspecify.annotations.Nullable;
  * One operation of the spec, read into what its generated method needs.
  *
  * @param operationId the spec's operation id, such as {@code products:list}
- * @param group the {@code x-speakeasy-group} split at dots, such as {@code [customer_portal, orders]}
+ * @param group the {@code x-speakeasy-group} split at dots, such as
+ * {@code [customer_portal, orders]}
  * @param methodName the Java method name, such as {@code listWebhookEndpoints}
- * @param constantName the name of the {@code ApiOperation} constant, such as {@code LIST_WEBHOOK_ENDPOINTS}
+ * @param constantName the name of the {@code ApiOperation} constant, such as
+ * {@code LIST_WEBHOOK_ENDPOINTS}
  * @param httpMethod the upper-case HTTP method
  * @param path the path template
  * @param auth how the operation authenticates
- * @param authDescription who may call it, such as "an organization, personal or OAuth2 access token"
+ * @param authDescription who may call it, such as "an organization, personal or OAuth2
+ * access token"
  * @param scopes the scopes the spec lists, without repeats, in spec order
  * @param pathParameters the path parameters, in the order of the path template
  * @param query the query parameters, or {@code null} when the operation has none
  * @param body the request body, or {@code null} when the operation takes none
  * @param response what a successful call answers
  * @param errors the error statuses the spec lists, by status
- * @param description the Javadoc text of the operation, escaped, paragraphs separated by blank lines
+ * @param description the Javadoc text of the operation, escaped, paragraphs separated by
+ * blank lines
  * @param deprecated whether the spec marks the operation deprecated
  */
 record ResourceOperation(String operationId, List<String> group, String methodName, String constantName,
@@ -32,8 +36,8 @@ record ResourceOperation(String operationId, List<String> group, String methodNa
 		List<ErrorResponse> errors, String description, boolean deprecated) {
 
 	/**
-	 * Returns the group as the spec writes it, such as {@code customer_portal.orders}: the
-	 * operation's resource.
+	 * Returns the group as the spec writes it, such as {@code customer_portal.orders}:
+	 * the operation's resource.
 	 * @return the dotted group path
 	 */
 	String resource() {
@@ -41,7 +45,8 @@ record ResourceOperation(String operationId, List<String> group, String methodNa
 	}
 
 	/**
-	 * How an operation authenticates; the constants match the runtime's {@code AuthScheme}.
+	 * How an operation authenticates; the constants match the runtime's
+	 * {@code AuthScheme}.
 	 */
 	enum Auth {
 
@@ -51,7 +56,10 @@ record ResourceOperation(String operationId, List<String> group, String methodNa
 		/** {@code oidc}, {@code pat} or {@code oat}: the client's access token. */
 		ACCESS_TOKEN,
 
-		/** {@code customer_session} or {@code member_session}: a customer-portal session token. */
+		/**
+		 * {@code customer_session} or {@code member_session}: a customer-portal session
+		 * token.
+		 */
 		CUSTOMER_SESSION
 
 	}
@@ -76,7 +84,8 @@ record ResourceOperation(String operationId, List<String> group, String methodNa
 	record QueryParameters(ClassName className, List<QueryParameter> parameters) {
 
 		/**
-		 * Tells whether any parameter is required, so the params object cannot be left out.
+		 * Tells whether any parameter is required, so the params object cannot be left
+		 * out.
 		 * @return whether a parameter is required
 		 */
 		boolean hasRequired() {
@@ -91,7 +100,8 @@ record ResourceOperation(String operationId, List<String> group, String methodNa
 	 * @param wireName the name on the wire
 	 * @param javaName the Java name of the field, accessor and builder method
 	 * @param shape how the value is held and written
-	 * @param valueType the value type (boxed); for a list its element type, for a map its value type
+	 * @param valueType the value type (boxed); for a list its element type, for a map its
+	 * value type
 	 * @param required whether the spec requires it
 	 * @param deprecated whether the spec marks it deprecated
 	 * @param sensitive whether the value is a credential, kept out of {@code toString()}
@@ -109,7 +119,10 @@ record ResourceOperation(String operationId, List<String> group, String methodNa
 		/** One value, written once. */
 		VALUE,
 
-		/** A list (an array, or the spec's single-or-list filters), the name repeated per element. */
+		/**
+		 * A list (an array, or the spec's single-or-list filters), the name repeated per
+		 * element.
+		 */
 		LIST,
 
 		/** A deep object ({@code metadata[key]=value}), held as a map. */
@@ -132,11 +145,13 @@ record ResourceOperation(String operationId, List<String> group, String methodNa
 	 * What a successful call answers.
 	 *
 	 * @param kind how the answer is read
-	 * @param type the Java type: the item type of a page, the element type of a list, the decoded
-	 * type of JSON; {@code null} for text and no answer
+	 * @param type the Java type: the item type of a page, the element type of a list, the
+	 * decoded type of JSON; {@code null} for text and no answer
 	 * @param nullable whether a successful answer may have no body (a 202 beside a 200)
-	 * @param description the Javadoc text of the success response, such as "Product updated."
-	 * @param emptyDescription for a nullable answer, the description of the bodiless status
+	 * @param description the Javadoc text of the success response, such as "Product
+	 * updated."
+	 * @param emptyDescription for a nullable answer, the description of the bodiless
+	 * status
 	 */
 	record Response(ResponseKind kind, @Nullable TypeName type, boolean nullable, String description,
 			String emptyDescription) {

@@ -3,8 +3,8 @@ package dev.polarspring.codegen.operation;
 import com.palantir.javapoet.ClassName;
 
 /**
- * The classes of {@code polar-client}'s hand-written runtime, and the libraries, that generated
- * resource clients refer to.
+ * The classes of {@code polar-client}'s hand-written runtime, and the libraries, that
+ * generated resource clients refer to.
  */
 final class RuntimeTypes {
 

@@ -11,12 +11,15 @@ import dev.polarspring.codegen.Naming;
 import dev.polarspring.codegen.OpenApiSpec;
 
 /**
- * Small OpenAPI documents for the operation generator's tests, written with single quotes for
- * readability (turned into double quotes before parsing).
+ * Small OpenAPI documents for the operation generator's tests, written with single quotes
+ * for readability (turned into double quotes before parsing).
  */
 final class OperationFragments {
 
-	/** Schemas most fragments refer to: a product, its list resource, a sort enum, metadata. */
+	/**
+	 * Schemas most fragments refer to: a product, its list resource, a sort enum,
+	 * metadata.
+	 */
 	static final String COMMON_SCHEMAS = """
 			'Product': {'type': 'object', 'properties': {'id': {'type': 'string'}}, 'required': ['id']},
 			'ProductCreate': {'type': 'object', 'properties': {'name': {'type': 'string'}}, 'required': ['name']},
@@ -85,7 +88,8 @@ final class OperationFragments {
 	 * @return the {@code responses} entry
 	 */
 	static String jsonResponse(String status, String schema) {
-		return "'" + status + "': {'description': 'OK', 'content': {'application/json': {'schema': {'$ref': '#/components/schemas/"
+		return "'" + status
+				+ "': {'description': 'OK', 'content': {'application/json': {'schema': {'$ref': '#/components/schemas/"
 				+ schema + "'}}}}";
 	}
 

@@ -21,8 +21,8 @@ class OperationGeneratorTests {
 	private static String operation(String path, String method, String id, String details) {
 		int colon = id.lastIndexOf(':');
 		return "'" + path + "': {'" + method + "': {'operationId': '" + id + "', 'x-speakeasy-group': '"
-				+ id.substring(0, colon).replace(':', '.') + "', 'x-speakeasy-name-override': '" + id.substring(colon + 1)
-				+ "', 'summary': 'Summary of " + id + "', " + details + "}}";
+				+ id.substring(0, colon).replace(':', '.') + "', 'x-speakeasy-name-override': '"
+				+ id.substring(colon + 1) + "', 'summary': 'Summary of " + id + "', " + details + "}}";
 	}
 
 	private static Map<String, String> products() {
@@ -43,9 +43,10 @@ class OperationGeneratorTests {
 				+ ", 'parameters': [{'name': 'start_date', 'in': 'query', 'required': true, 'schema': "
 				+ "{'type': 'string', 'format': 'date'}}, {'name': 'token', 'in': 'query', 'schema': {'type': 'string'}}], "
 				+ "'responses': {'200': {'content': {'text/csv': {'schema': {'type': 'string'}}}}}");
-		String members = operation("/v1/products/{id}/members/{member_id}", "get", "products:members:get", SECURITY
-				+ ", 'parameters': [" + ID + ", {'name': 'member_id', 'in': 'path', 'required': true, 'schema': "
-				+ "{'type': 'string'}}], 'responses': {" + jsonResponse("200", "Product") + "}");
+		String members = operation("/v1/products/{id}/members/{member_id}", "get", "products:members:get",
+				SECURITY + ", 'parameters': [" + ID
+						+ ", {'name': 'member_id', 'in': 'path', 'required': true, 'schema': "
+						+ "{'type': 'string'}}], 'responses': {" + jsonResponse("200", "Product") + "}");
 		String token = operation("/v1/oauth2/token", "post", "oauth2:token", "'requestBody': {'required': true, "
 				+ "'content': {'application/x-www-form-urlencoded': {'schema': {'$ref': '#/components/schemas/TokenRequest'}}}}, "
 				+ "'responses': {" + jsonResponse("200", "Product") + "}");
@@ -58,8 +59,9 @@ class OperationGeneratorTests {
 	@Test
 	void everyGroupGetsAClientAndPolarResourcesReachesTheTopLevelOnes() {
 		Map<String, String> sources = products();
-		assertThat(sources).containsKeys("ProductsClient", "ProductsMembersClient", "Oauth2Client", "CustomerPortalClient",
-				"CustomerPortalOrdersClient", "ProductsListParams", "ProductsExportParams", "PolarResources", "package-info");
+		assertThat(sources).containsKeys("ProductsClient", "ProductsMembersClient", "Oauth2Client",
+				"CustomerPortalClient", "CustomerPortalOrdersClient", "ProductsListParams", "ProductsExportParams",
+				"PolarResources", "package-info");
 		String resources = sources.get("PolarResources");
 		assertThat(resources).contains("public abstract class PolarResources")
 			.contains("protected PolarResources(ApiExecutor executor)")
@@ -87,12 +89,12 @@ class OperationGeneratorTests {
 	@Test
 	void pageOperationHasOverloadsWithoutParamsAndWithoutOptions() {
 		String client = products().get("ProductsClient");
-		assertThat(client).contains("public Page<Product> list(ProductsListParams params, RequestOptions options) {\n"
-				+ "\t\tApiRequest request = ApiRequest.builder(LIST)\n"
-				+ "\t\t\t.query(params)\n"
-				+ "\t\t\t.build();\n"
-				+ "\t\treturn this.executor.executePage(request, Product.class, options);\n")
-			.contains("public Page<Product> list(ProductsListParams params) {\n\t\treturn list(params, RequestOptions.none());")
+		assertThat(client)
+			.contains("public Page<Product> list(ProductsListParams params, RequestOptions options) {\n"
+					+ "\t\tApiRequest request = ApiRequest.builder(LIST)\n" + "\t\t\t.query(params)\n"
+					+ "\t\t\t.build();\n" + "\t\treturn this.executor.executePage(request, Product.class, options);\n")
+			.contains(
+					"public Page<Product> list(ProductsListParams params) {\n\t\treturn list(params, RequestOptions.none());")
 			.contains("public Page<Product> list(RequestOptions options) {\n"
 					+ "\t\treturn list(ProductsListParams.builder().build(), options);")
 			.contains("public Page<Product> list() {");
@@ -105,15 +107,14 @@ class OperationGeneratorTests {
 		assertThat(client).contains("public Product create(ProductCreate body, RequestOptions options)")
 			.contains(".jsonBody(body)")
 			.contains("public void delete(String id, RequestOptions options) {\n"
-					+ "\t\tApiRequest request = ApiRequest.builder(DELETE)\n"
-					+ "\t\t\t.pathParam(\"id\", id)\n"
-					+ "\t\t\t.build();\n"
-					+ "\t\tthis.executor.execute(request, ResponseType.none(), options);\n")
+					+ "\t\tApiRequest request = ApiRequest.builder(DELETE)\n" + "\t\t\t.pathParam(\"id\", id)\n"
+					+ "\t\t\t.build();\n" + "\t\tthis.executor.execute(request, ResponseType.none(), options);\n")
 			.contains("public void delete(String id) {\n\t\tdelete(id, RequestOptions.none());");
-		assertThat(sources.get("ProductsMembersClient")).contains("public Product get(String id, String memberId, "
-				+ "RequestOptions options)")
+		assertThat(sources.get("ProductsMembersClient"))
+			.contains("public Product get(String id, String memberId, " + "RequestOptions options)")
 			.contains(".pathParam(\"member_id\", memberId)");
-		assertThat(sources.get("Oauth2Client")).contains("public Product token(TokenRequest body, RequestOptions options)")
+		assertThat(sources.get("Oauth2Client"))
+			.contains("public Product token(TokenRequest body, RequestOptions options)")
 			.contains(".formBody(body)");
 	}
 
@@ -146,10 +147,12 @@ class OperationGeneratorTests {
 	@Test
 	void paramsClassWritesEveryParameterAndChecksRequiredOnes() {
 		Map<String, String> sources = products();
-		assertThat(sources.get("ProductsListParams")).contains("public final class ProductsListParams implements QueryParams")
+		assertThat(sources.get("ProductsListParams"))
+			.contains("public final class ProductsListParams implements QueryParams")
 			.contains("query.add(\"product_id\", this.productId);")
 			.contains("public Builder productId(String... productId) {\n\t\t\tthis.productId = List.of(productId);")
-			.contains("public Builder productId(List<String> productId) {\n\t\t\tthis.productId = List.copyOf(productId);")
+			.contains(
+					"public Builder productId(List<String> productId) {\n\t\t\tthis.productId = List.copyOf(productId);")
 			.contains("public Builder metadata(String key, Object value)")
 			.contains("public Builder metadata(Map<String, ?> metadata)")
 			.contains("public Builder page(long page)")

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * How {@link OperationReader} reads operations: security, parameters, bodies and responses.
+ * How {@link OperationReader} reads operations: security, parameters, bodies and
+ * responses.
  */
 class OperationReaderTests {
 
@@ -34,15 +35,20 @@ class OperationReaderTests {
 	@Test
 	void securitySchemesMapToTheRuntimeAuthSchemes() {
 		String ok = "'responses': {" + jsonResponse("200", "Product") + "}";
-		Map<String, ResourceOperation> operations = read(spec(String.join(", ",
-				operation("/v1/a", "get", "a:get", "'security': [{'oidc': ['products:read', 'products:write']}, "
-						+ "{'pat': ['products:read', 'products:write']}, {'oat': ['products:read']}], " + ok),
-				operation("/v1/b", "get", "b:get", "'security': [{'customer_session': ['customer_portal:read']}, "
-						+ "{'member_session': ['customer_portal:read']}], " + ok),
-				operation("/v1/c", "get", "c:get", ok), operation("/v1/d", "get", "d:get", "'security': [], " + ok)), ""));
+		Map<String, ResourceOperation> operations = read(spec(
+				String.join(", ", operation("/v1/a", "get", "a:get",
+						"'security': [{'oidc': ['products:read', 'products:write']}, "
+								+ "{'pat': ['products:read', 'products:write']}, {'oat': ['products:read']}], " + ok),
+						operation("/v1/b", "get", "b:get",
+								"'security': [{'customer_session': ['customer_portal:read']}, "
+										+ "{'member_session': ['customer_portal:read']}], " + ok),
+						operation("/v1/c", "get", "c:get", ok),
+						operation("/v1/d", "get", "d:get", "'security': [], " + ok)),
+				""));
 		assertThat(operations.get("a:get").auth()).isEqualTo(Auth.ACCESS_TOKEN);
 		assertThat(operations.get("a:get").scopes()).containsExactly("products:read", "products:write");
-		assertThat(operations.get("a:get").authDescription()).isEqualTo("an organization, personal or OAuth2 access token");
+		assertThat(operations.get("a:get").authDescription())
+			.isEqualTo("an organization, personal or OAuth2 access token");
 		assertThat(operations.get("b:get").auth()).isEqualTo(Auth.CUSTOMER_SESSION);
 		assertThat(operations.get("b:get").authDescription()).isEqualTo("a customer or member session token");
 		assertThat(operations.get("c:get").auth()).isEqualTo(Auth.NONE);
@@ -61,18 +67,24 @@ class OperationReaderTests {
 	@Test
 	void listResourceWithPageParameterIsAPage() {
 		String page = "'parameters': [{'name': 'page', 'in': 'query', 'schema': {'type': 'integer'}}]";
-		Map<String, ResourceOperation> operations = read(spec(String.join(", ",
-				operation("/v1/products/", "get", "products:list",
-						page + ", 'responses': {" + jsonResponse("200", "ListResource_Product_") + "}"),
-				operation("/v1/all", "get", "all:list", "'responses': {" + jsonResponse("200", "ListResource_Product_") + "}"),
-				operation("/v1/events/", "get", "events:list", page + ", 'responses': {'200': {'content': {'application/json': "
-						+ "{'schema': {'anyOf': [{'$ref': '#/components/schemas/ListResource_Product_'}, "
-						+ "{'$ref': '#/components/schemas/ListResourceWithCursorPagination_Product_'}]}}}}}")), ""));
+		Map<String, ResourceOperation> operations = read(spec(
+				String.join(", ",
+						operation("/v1/products/", "get", "products:list",
+								page + ", 'responses': {" + jsonResponse("200", "ListResource_Product_") + "}"),
+						operation(
+								"/v1/all", "get", "all:list",
+								"'responses': {" + jsonResponse("200", "ListResource_Product_") + "}"),
+						operation("/v1/events/", "get", "events:list", page
+								+ ", 'responses': {'200': {'content': {'application/json': "
+								+ "{'schema': {'anyOf': [{'$ref': '#/components/schemas/ListResource_Product_'}, "
+								+ "{'$ref': '#/components/schemas/ListResourceWithCursorPagination_Product_'}]}}}}}")),
+				""));
 		assertThat(operations.get("products:list").response().kind()).isEqualTo(ResponseKind.PAGE);
 		assertThat(operations.get("products:list").response().type()).isEqualTo(PRODUCT);
 		assertThat(operations.get("events:list").response().kind()).isEqualTo(ResponseKind.PAGE);
 		assertThat(operations.get("events:list").response().type()).isEqualTo(PRODUCT);
-		// Without a page parameter nothing can fetch the next page: the list is returned as is.
+		// Without a page parameter nothing can fetch the next page: the list is returned
+		// as is.
 		assertThat(operations.get("all:list").response().kind()).isEqualTo(ResponseKind.JSON);
 		assertThat(operations.get("all:list").response().type()).isEqualTo(ClassName.get("test.model", "ProductList"));
 	}
@@ -87,18 +99,21 @@ class OperationReaderTests {
 						"'responses': {'200': {'description': 'OK', 'content': {'application/json': {'schema': {}}}}}"),
 				operation("/v1/d", "get", "d:export",
 						"'responses': {'200': {'description': 'OK', 'content': {'text/csv': {'schema': {'type': 'string'}}}}}"),
-				operation("/v1/e", "get", "e:receipt", "'responses': {" + jsonResponse("200", "Product")
-						+ ", '202': {'description': 'Receipt generation in progress.'}}"),
+				operation("/v1/e", "get", "e:receipt",
+						"'responses': {" + jsonResponse("200", "Product")
+								+ ", '202': {'description': 'Receipt generation in progress.'}}"),
 				operation("/v1/f", "get", "f:list",
 						"'responses': {'200': {'content': {'application/json': {'schema': {'type': 'array', "
-								+ "'items': {'$ref': '#/components/schemas/Product'}}}}}}")), ""));
+								+ "'items': {'$ref': '#/components/schemas/Product'}}}}}}")),
+				""));
 		assertThat(operations.get("a:delete").response().kind()).isEqualTo(ResponseKind.NONE);
 		assertThat(operations.get("b:redeliver").response().kind()).isEqualTo(ResponseKind.NONE);
 		assertThat(operations.get("c:get").response().kind()).isEqualTo(ResponseKind.JSON_TREE);
 		assertThat(operations.get("d:export").response().kind()).isEqualTo(ResponseKind.TEXT);
 		assertThat(operations.get("e:receipt").response().kind()).isEqualTo(ResponseKind.JSON);
 		assertThat(operations.get("e:receipt").response().nullable()).isTrue();
-		assertThat(operations.get("e:receipt").response().emptyDescription()).isEqualTo("Receipt generation in progress.");
+		assertThat(operations.get("e:receipt").response().emptyDescription())
+			.isEqualTo("Receipt generation in progress.");
 		assertThat(operations.get("f:list").response().kind()).isEqualTo(ResponseKind.JSON_LIST);
 		assertThat(operations.get("f:list").response().type()).isEqualTo(PRODUCT);
 	}
@@ -109,9 +124,11 @@ class OperationReaderTests {
 				operation("/v1/oauth2/token", "post", "oauth2:token", "'requestBody': {'required': true, 'content': "
 						+ "{'application/x-www-form-urlencoded': {'schema': {'$ref': '#/components/schemas/TokenRequest'}}}}, "
 						+ "'responses': {" + jsonResponse("200", "Product") + "}"),
-				operation("/v1/products/", "post", "products:create", "'requestBody': {'content': {'application/json': "
-						+ "{'schema': {'$ref': '#/components/schemas/ProductCreate'}}}}, 'responses': {"
-						+ jsonResponse("201", "Product") + "}")), ""));
+				operation("/v1/products/", "post", "products:create",
+						"'requestBody': {'content': {'application/json': "
+								+ "{'schema': {'$ref': '#/components/schemas/ProductCreate'}}}}, 'responses': {"
+								+ jsonResponse("201", "Product") + "}")),
+				""));
 		assertThat(operations.get("oauth2:token").body().form()).isTrue();
 		assertThat(operations.get("oauth2:token").body().required()).isTrue();
 		assertThat(operations.get("oauth2:token").body().type()).isEqualTo(ClassName.get("test.model", "TokenRequest"));
@@ -131,7 +148,8 @@ class OperationReaderTests {
 				+ "{'name': 'active', 'in': 'query', 'schema': {'anyOf': [{'type': 'boolean'}, {'type': 'null'}], 'deprecated': true}},"
 				+ "{'name': 'token', 'in': 'query', 'schema': {'type': 'string'}}]";
 		ResourceOperation operation = read(spec(operation("/v1/products/", "get", "products:list",
-				parameters + ", 'responses': {" + jsonResponse("200", "Product") + "}"), "")).get("products:list");
+				parameters + ", 'responses': {" + jsonResponse("200", "Product") + "}"), ""))
+			.get("products:list");
 		assertThat(operation.query().className()).isEqualTo(ClassName.get("test.resource", "ProductsListParams"));
 		assertThat(operation.query().hasRequired()).isTrue();
 		Map<String, QueryParameter> byName = new java.util.LinkedHashMap<>();
@@ -172,7 +190,9 @@ class OperationReaderTests {
 				"'description': 'Get a product by ID.\\n\\n**Scopes**: `products:read`', 'parameters': [{'name': 'id', "
 						+ "'in': 'path', 'required': true, 'schema': {'type': 'string'}}], 'responses': {"
 						+ jsonResponse("200", "Product") + ", '404': {'description': 'Product not found.'}, "
-						+ "'422': {'description': 'Validation Error'}}"), "")).get("products:get");
+						+ "'422': {'description': 'Validation Error'}}"),
+				""))
+			.get("products:get");
 		assertThat(operation.description()).isEqualTo("Get a product by ID.");
 		assertThat(operation.errors()).extracting(ResourceOperation.ErrorResponse::status).containsExactly(404, 422);
 	}
@@ -180,8 +200,8 @@ class OperationReaderTests {
 	@Test
 	void operationWithoutSpeakeasyNamesIsNamedFromItsIdOrPath() {
 		String ok = "'responses': {" + jsonResponse("200", "Product") + "}";
-		Map<String, ResourceOperation> operations = read(spec(
-				"'/v1/widgets/': {'get': {'operationId': 'widgets:list_all', " + ok + "}}, "
+		Map<String, ResourceOperation> operations = read(
+				spec("'/v1/widgets/': {'get': {'operationId': 'widgets:list_all', " + ok + "}}, "
 						+ "'/v1/gadgets/': {'get': {'operationId': 'op1', " + ok + "}}", ""));
 		assertThat(operations.get("widgets:list_all").group()).containsExactly("widgets");
 		assertThat(operations.get("widgets:list_all").methodName()).isEqualTo("listAll");

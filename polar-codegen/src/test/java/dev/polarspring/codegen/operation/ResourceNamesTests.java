@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class ResourceNamesTests {
 
 	private static ResourceNames names(String schemas) {
-		String paths = "'/v1/p': {'get': {'operationId': 'p:get', 'responses': {" + jsonResponse("200", "Product") + "}}}";
+		String paths = "'/v1/p': {'get': {'operationId': 'p:get', 'responses': {" + jsonResponse("200", "Product")
+				+ "}}}";
 		return new ResourceNames(ModelTypes.of(spec(paths, schemas), new Naming(), "test.model"));
 	}
 
@@ -34,15 +35,17 @@ class ResourceNamesTests {
 
 	@Test
 	void clientNamedLikeASchemaBecomesApiClientEvenWhenTheSchemaIsUnused() {
-		ResourceNames names = names("'OAuth2Client': {'type': 'object', 'properties': {'client_id': {'type': 'string'}}}");
+		ResourceNames names = names(
+				"'OAuth2Client': {'type': 'object', 'properties': {'client_id': {'type': 'string'}}}");
 		assertThat(names.clientName(List.of("oauth2"))).isEqualTo("OAuth2ApiClient");
 		assertThat(names.clientName(List.of("oauth2", "clients"))).isEqualTo("OAuth2ClientsClient");
 	}
 
 	@Test
 	void wordsTakeTheSchemaSpellingOnlyWhereTheWordIsWhole() {
-		ResourceNames names = names("'OAuth2ClientPublic': {'type': 'object', 'properties': {'a': {'type': 'string'}}}, "
-				+ "'OrganizationSSOConfig': {'type': 'object', 'properties': {'a': {'type': 'string'}}}");
+		ResourceNames names = names(
+				"'OAuth2ClientPublic': {'type': 'object', 'properties': {'a': {'type': 'string'}}}, "
+						+ "'OrganizationSSOConfig': {'type': 'object', 'properties': {'a': {'type': 'string'}}}");
 		assertThat(names.stem(List.of("oauth2"))).isEqualTo("OAuth2");
 		assertThat(names.stem(List.of("organizations"))).isEqualTo("Organizations");
 	}
@@ -52,7 +55,8 @@ class ResourceNamesTests {
 		ResourceNames names = names("");
 		assertThat(names.accessorName("checkout-links")).isEqualTo("checkoutLinks");
 		assertThat(names.accessorName("customer-session")).isEqualTo("customerSession");
-		assertThat(names.methodName("get_state_external", "customers:get_state_external")).isEqualTo("getStateExternal");
+		assertThat(names.methodName("get_state_external", "customers:get_state_external"))
+			.isEqualTo("getStateExternal");
 		assertThat(names.methodName("finalize", "orders:finalize")).isEqualTo("finalize");
 		assertThat(names.constantName("getStateExternal")).isEqualTo("GET_STATE_EXTERNAL");
 		assertThat(names.paramsName(List.of("customer_portal", "orders"), "list"))
@@ -68,7 +72,8 @@ class ResourceNamesTests {
 
 	@Test
 	void paramsClassNamedLikeASchemaStopsGeneration() {
-		ResourceNames names = names("'ProductsListParams': {'type': 'object', 'properties': {'a': {'type': 'string'}}}");
+		ResourceNames names = names(
+				"'ProductsListParams': {'type': 'object', 'properties': {'a': {'type': 'string'}}}");
 		assertThatIllegalStateException().isThrownBy(() -> names.paramsName(List.of("products"), "list"))
 			.withMessageContaining("ProductsListParams");
 	}

@@ -19,8 +19,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Actuator integration for Polar: masks {@code polar.access-token} and
- * {@code polar.webhook.secret} in {@code /actuator/configprops} and {@code /actuator/env}, and,
- * with {@code management.health.polar.enabled=true}, adds the {@code polar} health contributor.
+ * {@code polar.webhook.secret} in {@code /actuator/configprops} and
+ * {@code /actuator/env}, and, with {@code management.health.polar.enabled=true}, adds the
+ * {@code polar} health contributor.
  */
 @AutoConfiguration(after = PolarAutoConfiguration.class)
 public final class PolarActuatorAutoConfiguration {

@@ -21,10 +21,12 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * Checks that Polar accepts the configured access token, with one cheap call (the first
- * organization) whose answer is kept for a while, so health probes never spend the rate limit.
+ * organization) whose answer is kept for a while, so health probes never spend the rate
+ * limit.
  *
  * <ul>
- * <li>UP: Polar answered, or refused for a missing scope (the token itself is valid);</li>
+ * <li>UP: Polar answered, or refused for a missing scope (the token itself is
+ * valid);</li>
  * <li>DOWN: no token, a token Polar rejects (401), or Polar unreachable;</li>
  * <li>UNKNOWN: rate limited, so nothing could be learned.</li>
  * </ul>
@@ -36,7 +38,8 @@ public final class PolarHealthIndicator implements HealthIndicator {
 		.limit(1)
 		.build();
 
-	// One attempt with a short timeout: a health probe must answer quickly and never retry.
+	// One attempt with a short timeout: a health probe must answer quickly and never
+	// retry.
 	private static final RequestOptions PROBE = RequestOptions.builder()
 		.maxRetries(0)
 		.timeout(Duration.ofSeconds(5))
@@ -84,8 +87,9 @@ public final class PolarHealthIndicator implements HealthIndicator {
 		}
 		catch (AuthenticationException ex) {
 			return health.down()
-				.withDetail("reason", "Polar rejected the access token (401): it is invalid, revoked, "
-						+ "or belongs to the other environment than polar.server")
+				.withDetail("reason",
+						"Polar rejected the access token (401): it is invalid, revoked, "
+								+ "or belongs to the other environment than polar.server")
 				.build();
 		}
 		catch (PermissionDeniedException ex) {

@@ -7,13 +7,15 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
- * Masks Polar's credentials in {@code /actuator/configprops} and {@code /actuator/env}, even
- * when an application shows property values ({@code management.endpoint.*.show-values=always}).
+ * Masks Polar's credentials in {@code /actuator/configprops} and {@code /actuator/env},
+ * even when an application shows property values
+ * ({@code management.endpoint.*.show-values=always}).
  *
- * <p>Keys are compared after dropping case, dots, dashes and underscores, so
+ * <p>
+ * Keys are compared after dropping case, dots, dashes and underscores, so
  * {@code polar.access-token}, {@code polar.accessToken} and the environment variable
- * {@code POLAR_ACCESS_TOKEN} are all recognised. In {@code /actuator/configprops} the key is
- * relative to the {@code polar} prefix, so {@code accessToken} and {@code secret} (of
+ * {@code POLAR_ACCESS_TOKEN} are all recognised. In {@code /actuator/configprops} the key
+ * is relative to the {@code polar} prefix, so {@code accessToken} and {@code secret} (of
  * {@code polar.webhook}) are masked when they come from a Polar properties bean.
  */
 public final class PolarSecretsSanitizingFunction implements SanitizingFunction {
@@ -31,7 +33,8 @@ public final class PolarSecretsSanitizingFunction implements SanitizingFunction 
 		if (SECRET_KEYS.contains(normalized)) {
 			return true;
 		}
-		// Indexed and map-valued forms: polar.webhook.secrets[0], polar.webhook.endpoints.x.secret
+		// Indexed and map-valued forms: polar.webhook.secrets[0],
+		// polar.webhook.endpoints.x.secret
 		return normalized.startsWith("polarwebhook") && normalized.contains("secret");
 	}
 

@@ -41,15 +41,17 @@ import org.springframework.web.servlet.DispatcherServlet;
 /**
  * Auto-configuration of Polar webhook endpoints in a servlet web application.
  *
- * <p>Registers the {@linkplain PolarWebhookHandlerMapping mapping} that serves the default
- * endpoint ({@code polar.webhook.secret} at {@code polar.webhook.path}), the endpoints under
- * {@code polar.webhook.endpoints} and every {@link PolarWebhook @PolarWebhook} method; the
- * {@link WebhookDeduplicationStore} (in memory, or JDBC with
+ * <p>
+ * Registers the {@linkplain PolarWebhookHandlerMapping mapping} that serves the default
+ * endpoint ({@code polar.webhook.secret} at {@code polar.webhook.path}), the endpoints
+ * under {@code polar.webhook.endpoints} and every {@link PolarWebhook @PolarWebhook}
+ * method; the {@link WebhookDeduplicationStore} (in memory, or JDBC with
  * {@code polar.webhook.deduplication.store=jdbc}; a bean of your own wins); the
- * {@code polar.webhook.deliveries} timer when Micrometer is present; and one transaction per
- * delivery when the application has a single transaction manager.
+ * {@code polar.webhook.deliveries} timer when Micrometer is present; and one transaction
+ * per delivery when the application has a single transaction manager.
  *
- * <p>A {@link Clock} bean, when the application has exactly one, is the clock deliveries'
+ * <p>
+ * A {@link Clock} bean, when the application has exactly one, is the clock deliveries'
  * timestamps and the deduplication expiry are measured with.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -65,15 +67,15 @@ public final class PolarWebhookAutoConfiguration {
 			ObjectProvider<WebhookDeliveryMetrics> metrics, ObjectProvider<Clock> clock,
 			ApplicationEventPublisher publisher) {
 		WebhookDeduplicationStore deduplication = store.getIfAvailable(() -> {
-			throw new IllegalStateException("polar.webhook.deduplication.store="
-					+ properties.getDeduplication().getStore().name().toLowerCase()
-					+ " needs spring-jdbc and a single DataSource: add spring-boot-starter-jdbc and configure "
-					+ "spring.datasource, or set polar.webhook.deduplication.store=memory");
+			throw new IllegalStateException(
+					"polar.webhook.deduplication.store=" + properties.getDeduplication().getStore().name().toLowerCase()
+							+ " needs spring-jdbc and a single DataSource: add spring-boot-starter-jdbc and configure "
+							+ "spring.datasource, or set polar.webhook.deduplication.store=memory");
 		});
 		WebhookDispatcher dispatcher = new WebhookDispatcher(deduplication, publisher,
 				scope.getIfAvailable(() -> WebhookDispatchScope.DIRECT));
-		return new PolarWebhookHandlerMapping(properties.toEndpointSettings(), clock.getIfUnique(Clock::systemUTC), dispatcher,
-				metrics.getIfAvailable(() -> WebhookDeliveryMetrics.NONE));
+		return new PolarWebhookHandlerMapping(properties.toEndpointSettings(), clock.getIfUnique(Clock::systemUTC),
+				dispatcher, metrics.getIfAvailable(() -> WebhookDeliveryMetrics.NONE));
 	}
 
 	@Bean

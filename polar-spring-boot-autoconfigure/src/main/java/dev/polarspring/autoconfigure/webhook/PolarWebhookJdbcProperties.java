@@ -4,10 +4,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.init.DatabaseInitializationProperties;
 
 /**
- * Settings of the JDBC deduplication store ({@code polar.webhook.deduplication.jdbc.*}): whether
- * and with which script its table is created. By default the table is created in embedded
- * databases only; for PostgreSQL run {@code schema-postgresql.sql} with your migrations, or set
- * {@code initialize-schema=always} (the script only creates what is missing).
+ * Settings of the JDBC deduplication store ({@code polar.webhook.deduplication.jdbc.*}):
+ * whether and with which script its table is created. By default the table is created in
+ * embedded databases only; for PostgreSQL run {@code schema-postgresql.sql} with your
+ * migrations, or set {@code initialize-schema=always} (the script only creates what is
+ * missing).
  */
 @ConfigurationProperties("polar.webhook.deduplication.jdbc")
 public class PolarWebhookJdbcProperties extends DatabaseInitializationProperties {

@@ -21,12 +21,13 @@ import org.springframework.validation.Validator;
 /**
  * Settings of Polar webhook endpoints ({@code polar.webhook.*}).
  *
- * <p>Setting {@code polar.webhook.secret} is enough: deliveries posted to
- * {@code polar.webhook.path} are verified and published as typed events. An application serving
- * several Polar organizations or environments configures one entry of
- * {@code polar.webhook.endpoints} each. Values are checked when they are bound, so a bad value
- * stops the application at startup with a message naming the key. Secrets never appear in
- * {@link #toString()}.
+ * <p>
+ * Setting {@code polar.webhook.secret} is enough: deliveries posted to
+ * {@code polar.webhook.path} are verified and published as typed events. An application
+ * serving several Polar organizations or environments configures one entry of
+ * {@code polar.webhook.endpoints} each. Values are checked when they are bound, so a bad
+ * value stops the application at startup with a message naming the key. Secrets never
+ * appear in {@link #toString()}.
  */
 @ConfigurationProperties("polar.webhook")
 public class PolarWebhookProperties implements Validator {
@@ -35,14 +36,15 @@ public class PolarWebhookProperties implements Validator {
 	private static final long MAX_BODY_SIZE_LIMIT = Integer.MAX_VALUE - 16;
 
 	/**
-	 * Signing secret of the webhook endpoint, as Polar shows it in the endpoint's settings.
-	 * When set, deliveries posted to the default path are verified with it and published.
+	 * Signing secret of the webhook endpoint, as Polar shows it in the endpoint's
+	 * settings. When set, deliveries posted to the default path are verified with it and
+	 * published.
 	 */
 	private @Nullable String secret;
 
 	/**
-	 * Secrets accepted besides the current one while rotating, such as the one in use before the
-	 * secret was regenerated in Polar.
+	 * Secrets accepted besides the current one while rotating, such as the one in use
+	 * before the secret was regenerated in Polar.
 	 */
 	private List<String> previousSecrets = new ArrayList<>();
 
@@ -52,26 +54,27 @@ public class PolarWebhookProperties implements Validator {
 	private String path = "/polar/webhooks";
 
 	/**
-	 * Largest delivery body accepted; a larger one is refused with 413 before it is read in full.
+	 * Largest delivery body accepted; a larger one is refused with 413 before it is read
+	 * in full.
 	 */
 	private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
 	/**
-	 * How far a delivery's timestamp may be from this machine's clock, in the past or in the
-	 * future, for the delivery to be accepted.
+	 * How far a delivery's timestamp may be from this machine's clock, in the past or in
+	 * the future, for the delivery to be accepted.
 	 */
 	private Duration tolerance = Duration.ofMinutes(5);
 
 	/**
-	 * Whether each delivery's handler methods and listeners run in one transaction when the
-	 * application has a single transaction manager: a failing listener rolls the delivery's work
-	 * back, and @TransactionalEventListener methods run once it commits.
+	 * Whether each delivery's handler methods and listeners run in one transaction when
+	 * the application has a single transaction manager: a failing listener rolls the
+	 * delivery's work back, and @TransactionalEventListener methods run once it commits.
 	 */
 	private boolean dispatchInTransaction = true;
 
 	/**
-	 * Further endpoints, by name, each with its own path and secret: one per Polar organization
-	 * or environment the application serves.
+	 * Further endpoints, by name, each with its own path and secret: one per Polar
+	 * organization or environment the application serves.
 	 */
 	private Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
@@ -149,11 +152,12 @@ public class PolarWebhookProperties implements Validator {
 	 */
 	public WebhookEndpointSettings toEndpointSettings() {
 		List<WebhookEndpointSettings.Endpoint> named = new ArrayList<>();
-		this.endpoints.forEach((name, endpoint) -> named.add(new WebhookEndpointSettings.Endpoint(
-				"polar.webhook.endpoints." + name, Objects.requireNonNull(endpoint.getPath()),
-				secrets(endpoint.getSecret(), endpoint.getPreviousSecrets()))));
-		return new WebhookEndpointSettings(this.path, secrets(this.secret, this.previousSecrets), named,
-				this.tolerance, (int) this.maxBodySize.toBytes());
+		this.endpoints.forEach((name,
+				endpoint) -> named.add(new WebhookEndpointSettings.Endpoint("polar.webhook.endpoints." + name,
+						Objects.requireNonNull(endpoint.getPath()),
+						secrets(endpoint.getSecret(), endpoint.getPreviousSecrets()))));
+		return new WebhookEndpointSettings(this.path, secrets(this.secret, this.previousSecrets), named, this.tolerance,
+				(int) this.maxBodySize.toBytes());
 	}
 
 	private static List<String> secrets(@Nullable String secret, List<String> previousSecrets) {
@@ -192,8 +196,8 @@ public class PolarWebhookProperties implements Validator {
 				checkPath(errors, key + ".path", endpoint.getPath());
 			}
 			if (!StringUtils.hasText(endpoint.getSecret())) {
-				errors.rejectValue(key + ".secret", "polar.webhook.endpoints.secret", "polar.webhook.endpoints."
-						+ name + ".secret is not set; copy the endpoint's secret from its settings in Polar");
+				errors.rejectValue(key + ".secret", "polar.webhook.endpoints.secret", "polar.webhook.endpoints." + name
+						+ ".secret is not set; copy the endpoint's secret from its settings in Polar");
 			}
 		});
 		Deduplication deduplication = properties.getDeduplication();
@@ -213,18 +217,17 @@ public class PolarWebhookProperties implements Validator {
 
 	private static void checkPath(Errors errors, String field, String path) {
 		if (!path.startsWith("/")) {
-			errors.rejectValue(field, "polar.webhook.path", "The webhook path '" + path
-					+ "' must start with '/', such as /polar/webhooks");
+			errors.rejectValue(field, "polar.webhook.path",
+					"The webhook path '" + path + "' must start with '/', such as /polar/webhooks");
 		}
 	}
 
 	@Override
 	public String toString() {
-		return "PolarWebhookProperties[secret=" + mask(this.secret) + ", previousSecrets="
-				+ this.previousSecrets.size() + ", path=" + this.path + ", maxBodySize=" + this.maxBodySize
-				+ ", tolerance=" + this.tolerance + ", dispatchInTransaction=" + this.dispatchInTransaction
-				+ ", endpoints=" + this.endpoints + ", deduplication=" + this.deduplication + ", security="
-				+ this.security + "]";
+		return "PolarWebhookProperties[secret=" + mask(this.secret) + ", previousSecrets=" + this.previousSecrets.size()
+				+ ", path=" + this.path + ", maxBodySize=" + this.maxBodySize + ", tolerance=" + this.tolerance
+				+ ", dispatchInTransaction=" + this.dispatchInTransaction + ", endpoints=" + this.endpoints
+				+ ", deduplication=" + this.deduplication + ", security=" + this.security + "]";
 	}
 
 	static String mask(@Nullable String secret) {
@@ -284,32 +287,33 @@ public class PolarWebhookProperties implements Validator {
 	}
 
 	/**
-	 * Remembering processed deliveries, so a redelivered {@code webhook-id} is not dispatched
-	 * twice.
+	 * Remembering processed deliveries, so a redelivered {@code webhook-id} is not
+	 * dispatched twice.
 	 */
 	public static class Deduplication {
 
 		/**
-		 * Where processed webhook-id values are kept: in this application's memory, or in a
-		 * database table shared by every instance.
+		 * Where processed webhook-id values are kept: in this application's memory, or in
+		 * a database table shared by every instance.
 		 */
 		private Store store = Store.MEMORY;
 
 		/**
-		 * How long a processed webhook-id is remembered. Polar retries a failed delivery for
-		 * about 30 minutes; redeliveries from the dashboard can come later.
+		 * How long a processed webhook-id is remembered. Polar retries a failed delivery
+		 * for about 30 minutes; redeliveries from the dashboard can come later.
 		 */
 		private Duration ttl = Duration.ofHours(24);
 
 		/**
-		 * Most processed webhook-id values the in-memory store keeps; the oldest are forgotten
-		 * first.
+		 * Most processed webhook-id values the in-memory store keeps; the oldest are
+		 * forgotten first.
 		 */
 		private int maxEntries = 100_000;
 
 		/**
-		 * How long a delivery in progress holds its webhook-id in the JDBC store before another
-		 * attempt may take it over, for an instance that stopped while processing.
+		 * How long a delivery in progress holds its webhook-id in the JDBC store before
+		 * another attempt may take it over, for an instance that stopped while
+		 * processing.
 		 */
 		private Duration claimTimeout = Duration.ofMinutes(2);
 
@@ -357,12 +361,14 @@ public class PolarWebhookProperties implements Validator {
 		public enum Store {
 
 			/**
-			 * In this application's memory, bounded and expiring: enough for a single instance.
+			 * In this application's memory, bounded and expiring: enough for a single
+			 * instance.
 			 */
 			MEMORY,
 
 			/**
-			 * In a database table, so instances sharing the database dispatch each delivery once.
+			 * In a database table, so instances sharing the database dispatch each
+			 * delivery once.
 			 */
 			JDBC
 
@@ -376,8 +382,9 @@ public class PolarWebhookProperties implements Validator {
 	public static class Security {
 
 		/**
-		 * Whether to add a security filter chain that lets deliveries reach the webhook endpoints
-		 * without a session, a login or a CSRF token: their signature is their authentication.
+		 * Whether to add a security filter chain that lets deliveries reach the webhook
+		 * endpoints without a session, a login or a CSRF token: their signature is their
+		 * authentication.
 		 */
 		private boolean permitDeliveries = true;
 

@@ -10,16 +10,18 @@ import java.util.Objects;
 import org.springframework.util.Assert;
 
 /**
- * Remembers processed deliveries in this application's memory: the default store, right for a
- * single instance.
+ * Remembers processed deliveries in this application's memory: the default store, right
+ * for a single instance.
  *
- * <p>Bounded and expiring: a processed {@code webhook-id} is kept for the time to live, and when
- * more than the maximum are kept the oldest are forgotten first. Deliveries in progress are
- * never forgotten (there are at most as many as requests being served), and need no timeout: the
- * endpoint always completes or releases its claim, and a stopped instance loses its memory
- * anyway.
+ * <p>
+ * Bounded and expiring: a processed {@code webhook-id} is kept for the time to live, and
+ * when more than the maximum are kept the oldest are forgotten first. Deliveries in
+ * progress are never forgotten (there are at most as many as requests being served), and
+ * need no timeout: the endpoint always completes or releases its claim, and a stopped
+ * instance loses its memory anyway.
  *
- * <p>Thread-safe. Operations take a short lock; they do no I/O.
+ * <p>
+ * Thread-safe. Operations take a short lock; they do no I/O.
  */
 public final class InMemoryWebhookDeduplicationStore implements WebhookDeduplicationStore {
 

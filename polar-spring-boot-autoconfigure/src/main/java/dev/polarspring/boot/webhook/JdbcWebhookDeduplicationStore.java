@@ -12,20 +12,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.Assert;
 
 /**
- * Remembers processed deliveries in a database table, so several instances of an application
- * sharing the database dispatch each delivery once ({@code polar.webhook.deduplication.store=jdbc}).
+ * Remembers processed deliveries in a database table, so several instances of an
+ * application sharing the database dispatch each delivery once
+ * ({@code polar.webhook.deduplication.store=jdbc}).
  *
- * <p>A claim is an {@code INSERT} on the table's primary key, {@code delivery_id}: when two
+ * <p>
+ * A claim is an {@code INSERT} on the table's primary key, {@code delivery_id}: when two
  * instances race on one id the database lets one insert succeed and the other fail on the
- * unique key, so exactly one dispatches. A processed row is kept for the time to live and deleted
- * by a later claim (at most once a minute). A row left in progress by an instance that stopped
- * while processing is taken over by an attempt made after the claim timeout; each claim carries
- * a random token so the attempt that lost it can neither complete nor release the new one.
+ * unique key, so exactly one dispatches. A processed row is kept for the time to live and
+ * deleted by a later claim (at most once a minute). A row left in progress by an instance
+ * that stopped while processing is taken over by an attempt made after the claim timeout;
+ * each claim carries a random token so the attempt that lost it can neither complete nor
+ * release the new one.
  *
- * <p>The table ({@code schema-h2.sql} and {@code schema-postgresql.sql} beside this class, created
- * for embedded databases unless
- * {@code polar.webhook.deduplication.jdbc.initialize-schema} says otherwise):
- * <pre>
+ * <p>
+ * The table ({@code schema-h2.sql} and {@code schema-postgresql.sql} beside this class,
+ * created for embedded databases unless
+ * {@code polar.webhook.deduplication.jdbc.initialize-schema} says otherwise): <pre>
  * CREATE TABLE polar_webhook_delivery (
  *     delivery_id VARCHAR(255) NOT NULL PRIMARY KEY,
  *     status      VARCHAR(16)  NOT NULL,  -- IN_PROGRESS or DONE
@@ -34,8 +37,9 @@ import org.springframework.util.Assert;
  * );
  * </pre>
  *
- * <p>Each statement runs on its own, outside any transaction of the caller's: a claim has to be
- * visible to the other instances as soon as it is made.
+ * <p>
+ * Each statement runs on its own, outside any transaction of the caller's: a claim has to
+ * be visible to the other instances as soon as it is made.
  */
 public final class JdbcWebhookDeduplicationStore implements WebhookDeduplicationStore {
 
@@ -50,7 +54,8 @@ public final class JdbcWebhookDeduplicationStore implements WebhookDeduplication
 
 	private static final long PURGE_INTERVAL_MILLIS = Duration.ofMinutes(1).toMillis();
 
-	// A row can vanish or change between the failed insert and the read; a few rounds settle it.
+	// A row can vanish or change between the failed insert and the read; a few rounds
+	// settle it.
 	private static final int MAX_ROUNDS = 5;
 
 	private final JdbcTemplate jdbc;
@@ -69,8 +74,8 @@ public final class JdbcWebhookDeduplicationStore implements WebhookDeduplication
 	 * Creates a store on the given template.
 	 * @param jdbc the template of the database holding {@value #TABLE}
 	 * @param ttl how long a processed delivery is remembered
-	 * @param claimTimeout how long a delivery in progress holds its id before another attempt may
-	 * take it over
+	 * @param claimTimeout how long a delivery in progress holds its id before another
+	 * attempt may take it over
 	 * @param clock the clock the stored times come from
 	 */
 	public JdbcWebhookDeduplicationStore(JdbcTemplate jdbc, Duration ttl, Duration claimTimeout, Clock clock) {
@@ -89,18 +94,17 @@ public final class JdbcWebhookDeduplicationStore implements WebhookDeduplication
 		for (int round = 0; round < MAX_ROUNDS; round++) {
 			long token = newToken();
 			try {
-				this.jdbc.update("INSERT INTO " + TABLE
-						+ " (delivery_id, status, claim_token, updated_at) VALUES (?, ?, ?, ?)", deliveryId,
-						IN_PROGRESS, token, now);
+				this.jdbc.update(
+						"INSERT INTO " + TABLE + " (delivery_id, status, claim_token, updated_at) VALUES (?, ?, ?, ?)",
+						deliveryId, IN_PROGRESS, token, now);
 				return WebhookClaim.claimed(deliveryId, token);
 			}
 			catch (DuplicateKeyException ex) {
 				// Someone holds or held this id: read what they left.
 			}
 			List<Row> rows = this.jdbc.query(
-					"SELECT status, claim_token, updated_at FROM " + TABLE + " WHERE delivery_id = ?",
-					(resultSet, rowNumber) -> new Row(resultSet.getString(1), resultSet.getLong(2),
-							resultSet.getLong(3)),
+					"SELECT status, claim_token, updated_at FROM " + TABLE + " WHERE delivery_id = ?", (resultSet,
+							rowNumber) -> new Row(resultSet.getString(1), resultSet.getLong(2), resultSet.getLong(3)),
 					deliveryId);
 			if (rows.isEmpty()) {
 				continue;
@@ -113,7 +117,8 @@ public final class JdbcWebhookDeduplicationStore implements WebhookDeduplication
 			if (!inProgress && now - row.updatedAt() < this.ttlMillis) {
 				return WebhookClaim.done(deliveryId);
 			}
-			// A stale claim or a forgotten delivery: take the row over unless someone else just did.
+			// A stale claim or a forgotten delivery: take the row over unless someone
+			// else just did.
 			int updated = this.jdbc.update("UPDATE " + TABLE
 					+ " SET status = ?, claim_token = ?, updated_at = ? WHERE delivery_id = ? AND claim_token = ?"
 					+ " AND status = ?", IN_PROGRESS, token, now, deliveryId, row.token(), row.status());
@@ -127,8 +132,9 @@ public final class JdbcWebhookDeduplicationStore implements WebhookDeduplication
 
 	@Override
 	public void complete(WebhookClaim claim) {
-		this.jdbc.update("UPDATE " + TABLE + " SET status = ?, updated_at = ? WHERE delivery_id = ? AND claim_token = ?",
-				DONE, this.clock.millis(), claim.deliveryId(), claim.token());
+		this.jdbc.update(
+				"UPDATE " + TABLE + " SET status = ?, updated_at = ? WHERE delivery_id = ? AND claim_token = ?", DONE,
+				this.clock.millis(), claim.deliveryId(), claim.token());
 	}
 
 	@Override

@@ -28,27 +28,32 @@ import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * Maps webhook paths to their {@link WebhookEndpoint}, ahead of the application's controllers.
+ * Maps webhook paths to their {@link WebhookEndpoint}, ahead of the application's
+ * controllers.
  *
- * <p>Why a handler mapping of its own rather than {@code @RequestMapping}: the endpoint must see
- * the raw body before any argument resolver or message converter, must answer by itself (the
- * status depends on verification, deduplication and the listeners, never on the method's
- * return value), and a method annotated with {@link PolarWebhook @PolarWebhook} may sit on any
- * bean. Once every singleton exists the mapping scans the beans for {@code @PolarWebhook}
- * methods, the way {@code @EventListener} methods are found, groups them by path with the
- * endpoints configured under {@code polar.webhook} ({@link WebhookEndpointSettings}), and builds one endpoint per path with its
- * own verifier. The {@code DispatcherServlet} then calls the endpoint through the standard
- * {@code HttpRequestHandlerAdapter}.
+ * <p>
+ * Why a handler mapping of its own rather than {@code @RequestMapping}: the endpoint must
+ * see the raw body before any argument resolver or message converter, must answer by
+ * itself (the status depends on verification, deduplication and the listeners, never on
+ * the method's return value), and a method annotated with
+ * {@link PolarWebhook @PolarWebhook} may sit on any bean. Once every singleton exists the
+ * mapping scans the beans for {@code @PolarWebhook} methods, the way
+ * {@code @EventListener} methods are found, groups them by path with the endpoints
+ * configured under {@code polar.webhook} ({@link WebhookEndpointSettings}), and builds
+ * one endpoint per path with its own verifier. The {@code DispatcherServlet} then calls
+ * the endpoint through the standard {@code HttpRequestHandlerAdapter}.
  *
- * <p>Endpoints:
+ * <p>
+ * Endpoints:
  * <ul>
- * <li>{@code polar.webhook.path} with {@code polar.webhook.secret}, when the secret is set (the
- * default endpoint: no code needed);</li>
+ * <li>{@code polar.webhook.path} with {@code polar.webhook.secret}, when the secret is
+ * set (the default endpoint: no code needed);</li>
  * <li>each {@code polar.webhook.endpoints.<name>} with its own path and secret;</li>
  * <li>the path of each {@code @PolarWebhook} method that none of the above has, with
  * {@code polar.webhook.secret}.</li>
  * </ul>
- * A {@code @PolarWebhook} method on a configured path joins that endpoint and uses its secret.
+ * A {@code @PolarWebhook} method on a configured path joins that endpoint and uses its
+ * secret.
  */
 public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping implements SmartInitializingSingleton {
 
@@ -121,8 +126,9 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 			EndpointSource existing = sources.putIfAbsent(endpoint.path(),
 					new EndpointSource(endpoint.source(), endpoint.secrets()));
 			if (existing != null) {
-				throw new IllegalStateException(endpoint.source() + ".path '" + endpoint.path()
-						+ "' is already the path of " + existing.source() + "; give each webhook endpoint its own path");
+				throw new IllegalStateException(
+						endpoint.source() + ".path '" + endpoint.path() + "' is already the path of "
+								+ existing.source() + "; give each webhook endpoint its own path");
 			}
 		}
 		return sources;
@@ -130,8 +136,8 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 
 	private EndpointSource defaultSourceFor(String path, List<WebhookHandlerMethod> methods) {
 		if (this.settings.defaultSecrets().isEmpty()) {
-			throw new IllegalStateException("@PolarWebhook method " + methods.get(0) + " receives deliveries at "
-					+ path + ", which has no secret: set polar.webhook.secret, or add an entry to "
+			throw new IllegalStateException("@PolarWebhook method " + methods.get(0) + " receives deliveries at " + path
+					+ ", which has no secret: set polar.webhook.secret, or add an entry to "
 					+ "polar.webhook.endpoints with this path and the endpoint's secret from Polar");
 		}
 		return new EndpointSource("polar.webhook.secret", this.settings.defaultSecrets());
@@ -151,8 +157,8 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 			Map<Method, PolarWebhook> methods = MethodIntrospector.selectMethods(ClassUtils.getUserClass(type),
 					(MethodIntrospector.MetadataLookup<PolarWebhook>) (method) -> AnnotatedElementUtils
 						.findMergedAnnotation(method, PolarWebhook.class));
-			Supplier<Object> bean = context.isSingleton(beanName) ? SingletonSupplier.of(() -> context.getBean(beanName))
-					: () -> context.getBean(beanName);
+			Supplier<Object> bean = context.isSingleton(beanName)
+					? SingletonSupplier.of(() -> context.getBean(beanName)) : () -> context.getBean(beanName);
 			methods.forEach((method, annotation) -> handlers
 				.computeIfAbsent(path(context, annotation), (path) -> new ArrayList<>())
 				.add(WebhookHandlerMethod.of(bean, method)));
@@ -165,7 +171,8 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 			return context.getType(beanName);
 		}
 		catch (RuntimeException ex) {
-			// A bean whose type cannot be told without creating it has no @PolarWebhook method we could see.
+			// A bean whose type cannot be told without creating it has no @PolarWebhook
+			// method we could see.
 			return null;
 		}
 	}
@@ -187,8 +194,8 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 	}
 
 	/**
-	 * Whether the request is posted to one of the webhook endpoints, for a security filter that
-	 * runs before the {@code DispatcherServlet} has parsed the path.
+	 * Whether the request is posted to one of the webhook endpoints, for a security
+	 * filter that runs before the {@code DispatcherServlet} has parsed the path.
 	 * @param request the request
 	 * @return whether its path is a webhook endpoint's
 	 */

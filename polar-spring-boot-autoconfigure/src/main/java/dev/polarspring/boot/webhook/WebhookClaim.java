@@ -7,8 +7,9 @@ import java.util.Objects;
  *
  * @param deliveryId the {@code webhook-id}
  * @param status whether this attempt may dispatch the delivery
- * @param token identifies this claim to the store that made it, so a claim taken over after a
- * timeout cannot be completed or released by the attempt that lost it; 0 unless claimed
+ * @param token identifies this claim to the store that made it, so a claim taken over
+ * after a timeout cannot be completed or released by the attempt that lost it; 0 unless
+ * claimed
  */
 public record WebhookClaim(String deliveryId, Status status, long token) {
 
@@ -62,7 +63,8 @@ public record WebhookClaim(String deliveryId, Status status, long token) {
 		CLAIMED,
 
 		/**
-		 * Another attempt is processing the delivery; answered 409 so Polar tries again later.
+		 * Another attempt is processing the delivery; answered 409 so Polar tries again
+		 * later.
 		 */
 		IN_PROGRESS,
 

@@ -15,7 +15,8 @@ public interface WebhookDeliveryMetrics {
 	/**
 	 * Records one delivery.
 	 * @param endpoint the endpoint's path
-	 * @param type the event type, {@code none} when the delivery was refused before it was read
+	 * @param type the event type, {@code none} when the delivery was refused before it
+	 * was read
 	 * @param outcome how it was answered
 	 * @param nanos how long it took, in nanoseconds
 	 */

@@ -1,8 +1,8 @@
 package dev.polarspring.boot.webhook;
 
 /**
- * Runs the dispatch of one delivery: directly, or in a transaction when the application has a
- * transaction manager ({@code polar.webhook.dispatch-in-transaction}).
+ * Runs the dispatch of one delivery: directly, or in a transaction when the application
+ * has a transaction manager ({@code polar.webhook.dispatch-in-transaction}).
  */
 @FunctionalInterface
 public interface WebhookDispatchScope {

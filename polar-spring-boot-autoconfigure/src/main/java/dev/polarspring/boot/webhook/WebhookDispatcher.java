@@ -11,9 +11,9 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Dispatches verified events once per {@code webhook-id}: claims the delivery, calls the
- * endpoint's {@link PolarWebhook @PolarWebhook} methods, publishes the event to the application's
- * listeners, then completes the claim, or releases it when something threw so Polar's retry is
- * dispatched again.
+ * endpoint's {@link PolarWebhook @PolarWebhook} methods, publishes the event to the
+ * application's listeners, then completes the claim, or releases it when something threw
+ * so Polar's retry is dispatched again.
  */
 public final class WebhookDispatcher {
 
@@ -39,7 +39,8 @@ public final class WebhookDispatcher {
 	}
 
 	/**
-	 * Dispatches a verified event unless its delivery was processed or is being processed.
+	 * Dispatches a verified event unless its delivery was processed or is being
+	 * processed.
 	 * @param event the event
 	 * @param handlers the endpoint's handler methods
 	 * @return how the delivery should be answered
@@ -57,9 +58,10 @@ public final class WebhookDispatcher {
 			return WebhookOutcome.IN_PROGRESS;
 		}
 		if (event instanceof UnknownWebhookEvent) {
-			logger.warn("Webhook delivery {} has type '{}', which this version of polar-spring-boot does not know; "
-					+ "it is published as UnknownWebhookEvent with the raw JSON. Upgrade to receive it typed.", id,
-					event.type());
+			logger.warn(
+					"Webhook delivery {} has type '{}', which this version of polar-spring-boot does not know; "
+							+ "it is published as UnknownWebhookEvent with the raw JSON. Upgrade to receive it typed.",
+					id, event.type());
 		}
 		boolean dispatched = false;
 		try {
@@ -94,7 +96,8 @@ public final class WebhookDispatcher {
 			}
 		}
 		catch (RuntimeException ex) {
-			// The delivery's fate is decided; a store failure here only weakens deduplication.
+			// The delivery's fate is decided; a store failure here only weakens
+			// deduplication.
 			logger.error("Could not {} webhook delivery {} in {}", dispatched ? "record" : "release",
 					claim.deliveryId(), this.store, ex);
 		}

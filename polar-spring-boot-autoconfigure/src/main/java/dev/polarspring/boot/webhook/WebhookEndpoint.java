@@ -18,13 +18,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.HttpRequestHandler;
 
 /**
- * One webhook endpoint: reads a delivery's raw body with a bound, verifies it, reads the event
- * and dispatches it, then answers with the status alone.
+ * One webhook endpoint: reads a delivery's raw body with a bound, verifies it, reads the
+ * event and dispatches it, then answers with the status alone.
  *
- * <p>It is a plain {@link HttpRequestHandler}: the body is read from the servlet input stream
- * before anything else sees it, so no message converter, argument resolver or JSON setting of
- * the application takes part, and what is verified is exactly the bytes Polar signed. Answers
- * carry no body, so nothing about the secret, the signature or a listener's failure leaks.
+ * <p>
+ * It is a plain {@link HttpRequestHandler}: the body is read from the servlet input
+ * stream before anything else sees it, so no message converter, argument resolver or JSON
+ * setting of the application takes part, and what is verified is exactly the bytes Polar
+ * signed. Answers carry no body, so nothing about the secret, the signature or a
+ * listener's failure leaks.
  */
 final class WebhookEndpoint implements HttpRequestHandler {
 
@@ -103,7 +105,8 @@ final class WebhookEndpoint implements HttpRequestHandler {
 			return this.dispatcher.dispatch(event, this.handlers);
 		}
 		catch (RuntimeException ex) {
-			// The deduplication store failed before anything was dispatched; Polar will retry.
+			// The deduplication store failed before anything was dispatched; Polar will
+			// retry.
 			logger.error("Could not dispatch webhook delivery {} ({}); answered 500 so Polar retries it",
 					event.delivery().id(), event.type(), ex);
 			return WebhookOutcome.FAILED;
@@ -119,7 +122,8 @@ final class WebhookEndpoint implements HttpRequestHandler {
 			return null;
 		}
 		InputStream in = request.getInputStream();
-		// One byte over the limit is enough to tell a body is too large, whatever length it declared.
+		// One byte over the limit is enough to tell a body is too large, whatever length
+		// it declared.
 		byte[] body = in.readNBytes(this.maxBodySize + 1);
 		return (body.length > this.maxBodySize) ? null : body;
 	}

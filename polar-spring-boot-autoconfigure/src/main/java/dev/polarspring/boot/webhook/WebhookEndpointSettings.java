@@ -7,14 +7,15 @@ import java.util.List;
  * What the webhook endpoints are, read once from configuration: the default path and its
  * secrets, the named endpoints, and the limits every endpoint shares.
  *
- * <p>The auto-configuration builds it from {@code polar.webhook.*}, which has checked every
- * value already; an application that wires {@link PolarWebhookHandlerMapping} itself builds
- * it directly.
+ * <p>
+ * The auto-configuration builds it from {@code polar.webhook.*}, which has checked every
+ * value already; an application that wires {@link PolarWebhookHandlerMapping} itself
+ * builds it directly.
  *
- * @param defaultPath the path of the default endpoint, and of {@link PolarWebhook @PolarWebhook}
- * methods that name none
- * @param defaultSecrets the default endpoint's secrets, current first; empty when it has none,
- * in which case the default endpoint does not exist
+ * @param defaultPath the path of the default endpoint, and of
+ * {@link PolarWebhook @PolarWebhook} methods that name none
+ * @param defaultSecrets the default endpoint's secrets, current first; empty when it has
+ * none, in which case the default endpoint does not exist
  * @param endpoints the named endpoints, each with its own path and secrets
  * @param tolerance how far a delivery's timestamp may be from now, either way
  * @param maxBodySize the largest body read, in bytes

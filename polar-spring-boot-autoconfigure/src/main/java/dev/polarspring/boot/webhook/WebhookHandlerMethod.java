@@ -31,10 +31,12 @@ final class WebhookHandlerMethod {
 
 	/**
 	 * Checks the method's signature and wraps it.
-	 * @param bean supplies the bean to call the method on (a proxy, when the bean is advised)
+	 * @param bean supplies the bean to call the method on (a proxy, when the bean is
+	 * advised)
 	 * @param method the annotated method, as declared on the bean's class
 	 * @return the handler method
-	 * @throws IllegalStateException when the signature is not one a webhook method may have
+	 * @throws IllegalStateException when the signature is not one a webhook method may
+	 * have
 	 */
 	static WebhookHandlerMethod of(Supplier<Object> bean, Method method) {
 		if (method.getReturnType() != void.class) {
@@ -85,7 +87,8 @@ final class WebhookHandlerMethod {
 			if (cause instanceof Error error) {
 				throw error;
 			}
-			throw new UndeclaredThrowableException(cause, describe(this.method) + " threw " + cause.getClass().getName());
+			throw new UndeclaredThrowableException(cause,
+					describe(this.method) + " threw " + cause.getClass().getName());
 		}
 		catch (IllegalAccessException ex) {
 			throw new IllegalStateException("Cannot call " + describe(this.method), ex);

@@ -1,8 +1,8 @@
 package dev.polarspring.boot.webhook;
 
 /**
- * How a webhook endpoint answered a delivery: the HTTP status, and the {@code outcome} tag of
- * the {@code polar.webhook.deliveries} timer.
+ * How a webhook endpoint answered a delivery: the HTTP status, and the {@code outcome}
+ * tag of the {@code polar.webhook.deliveries} timer.
  */
 public enum WebhookOutcome {
 
@@ -12,18 +12,20 @@ public enum WebhookOutcome {
 	ACCEPTED(202, "accepted"),
 
 	/**
-	 * Verified, of a type this version does not know, dispatched as the unknown event: 202.
+	 * Verified, of a type this version does not know, dispatched as the unknown event:
+	 * 202.
 	 */
 	UNKNOWN(202, "unknown"),
 
 	/**
-	 * Verified, and its {@code webhook-id} was processed already: 202, not dispatched again.
+	 * Verified, and its {@code webhook-id} was processed already: 202, not dispatched
+	 * again.
 	 */
 	DUPLICATE(202, "duplicate"),
 
 	/**
-	 * Verified, and another attempt is processing its {@code webhook-id}: 409, so Polar tries
-	 * again later.
+	 * Verified, and another attempt is processing its {@code webhook-id}: 409, so Polar
+	 * tries again later.
 	 */
 	IN_PROGRESS(409, "in_progress"),
 

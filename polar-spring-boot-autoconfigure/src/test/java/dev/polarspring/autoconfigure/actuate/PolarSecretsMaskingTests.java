@@ -19,8 +19,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Polar's credentials never show in {@code /actuator/configprops} or {@code /actuator/env}, even
- * with values shown.
+ * Polar's credentials never show in {@code /actuator/configprops} or
+ * {@code /actuator/env}, even with values shown.
  */
 class PolarSecretsMaskingTests {
 
@@ -41,11 +41,8 @@ class PolarSecretsMaskingTests {
 		this.contextRunner.run((context) -> {
 			ConfigurationPropertiesDescriptor descriptor = context.getBean(ConfigurationPropertiesReportEndpoint.class)
 				.configurationProperties();
-			String report = descriptor.toString() + descriptor.getContexts()
-				.values()
-				.stream()
-				.map((beans) -> beans.getBeans().toString())
-				.toList();
+			String report = descriptor.toString()
+					+ descriptor.getContexts().values().stream().map((beans) -> beans.getBeans().toString()).toList();
 			Map<String, Object> polar = descriptor.getContexts()
 				.values()
 				.iterator()
@@ -79,8 +76,8 @@ class PolarSecretsMaskingTests {
 	void valuesAreShownWithoutPolarsActuatorAutoConfiguration() {
 		// Proves the tests above would see the token if Polar did not mask it.
 		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, WebEndpointAutoConfiguration.class,
-					EnvironmentEndpointAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
+					WebEndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class))
 			.withPropertyValues("management.endpoints.web.exposure.include=env",
 					"management.endpoint.env.show-values=always", "polar.access-token=" + TOKEN)
 			.run((context) -> assertThat(context.getBean(EnvironmentEndpoint.class)

@@ -30,7 +30,8 @@ class JdbcWebhookConcurrencyTests extends WebhookConcurrencyTests {
 	void usesTheJdbcStore() {
 		assertThat(this.store).isInstanceOf(JdbcWebhookDeduplicationStore.class);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM polar_webhook_delivery WHERE status = 'IN_PROGRESS'",
-				Integer.class)).isZero();
+				Integer.class))
+			.isZero();
 	}
 
 }

@@ -14,8 +14,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * The default endpoint's answers through MockMvc.
  */
-@SpringBootTest(classes = WebhookTestApplication.class, properties = { "polar.webhook.secret=" + TestDeliveries.SECRET,
-		"polar.webhook.max-body-size=64KB" })
+@SpringBootTest(classes = WebhookTestApplication.class,
+		properties = { "polar.webhook.secret=" + TestDeliveries.SECRET, "polar.webhook.max-body-size=64KB" })
 @AutoConfigureMockMvc
 class MockMvcWebhookEndpointTests extends WebhookEndpointAnswersTests {
 
@@ -24,7 +24,9 @@ class MockMvcWebhookEndpointTests extends WebhookEndpointAnswersTests {
 
 	@Override
 	Answer post(String path, byte[] body, Map<String, String> headers) throws Exception {
-		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(body);
+		MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body);
 		headers.forEach(request::header);
 		return answer(this.mvc.perform(request).andReturn().getResponse());
 	}

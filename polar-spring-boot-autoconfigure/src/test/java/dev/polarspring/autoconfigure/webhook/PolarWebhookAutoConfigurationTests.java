@@ -107,8 +107,8 @@ class PolarWebhookAutoConfigurationTests {
 					"polar.webhook.endpoints.eu.secret=b")
 			.run((context) -> {
 				assertThat(context).hasFailed();
-				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-					.hasMessageContaining("polar.webhook.endpoints.eu.path '/polar/webhooks' is already the path of polar.webhook");
+				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure())).hasMessageContaining(
+						"polar.webhook.endpoints.eu.path '/polar/webhooks' is already the path of polar.webhook");
 			});
 	}
 
@@ -116,7 +116,8 @@ class PolarWebhookAutoConfigurationTests {
 	void failsOnAPathWithoutLeadingSlash() {
 		this.runner.withPropertyValues("polar.webhook.path=polar/webhooks").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure())).hasMessageContaining("must start with '/'");
+			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("must start with '/'");
 		});
 	}
 
@@ -162,8 +163,8 @@ class PolarWebhookAutoConfigurationTests {
 	void failsWhenTheDatabaseStoreHasNoDatabase() {
 		this.runner.withPropertyValues("polar.webhook.deduplication.store=jdbc").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-				.hasMessageContaining("polar.webhook.deduplication.store=jdbc needs spring-jdbc and a single DataSource");
+			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure())).hasMessageContaining(
+					"polar.webhook.deduplication.store=jdbc needs spring-jdbc and a single DataSource");
 		});
 	}
 

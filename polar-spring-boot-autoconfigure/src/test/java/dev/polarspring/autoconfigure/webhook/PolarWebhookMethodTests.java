@@ -31,11 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * several methods on one path, several endpoints with their own secrets (one application
  * serving two Polar organizations), the default path and a placeholder path.
  */
-@SpringBootTest(classes = PolarWebhookMethodTests.MethodsApplication.class,
-		properties = { "polar.webhook.secret=" + TestDeliveries.SECRET, "app.orders-path=/shop/polar",
-				"polar.webhook.endpoints.eu.path=/polar/eu", "polar.webhook.endpoints.eu.secret=" + PolarWebhookMethodTests.EU,
-				"polar.webhook.endpoints.us.path=/polar/us", "polar.webhook.endpoints.us.secret=" + PolarWebhookMethodTests.US,
-				"polar.webhook.endpoints.us.previous-secrets=" + PolarWebhookMethodTests.US_BEFORE_ROTATION })
+@SpringBootTest(classes = PolarWebhookMethodTests.MethodsApplication.class, properties = {
+		"polar.webhook.secret=" + TestDeliveries.SECRET, "app.orders-path=/shop/polar",
+		"polar.webhook.endpoints.eu.path=/polar/eu", "polar.webhook.endpoints.eu.secret=" + PolarWebhookMethodTests.EU,
+		"polar.webhook.endpoints.us.path=/polar/us", "polar.webhook.endpoints.us.secret=" + PolarWebhookMethodTests.US,
+		"polar.webhook.endpoints.us.previous-secrets=" + PolarWebhookMethodTests.US_BEFORE_ROTATION })
 @AutoConfigureMockMvc
 class PolarWebhookMethodTests {
 
@@ -132,7 +132,9 @@ class PolarWebhookMethodTests {
 
 	@Test
 	void leavesTheControllerMappingsOfTheSameBeanAlone() throws Exception {
-		assertThat(this.mvc.perform(MockMvcRequestBuilders.get("/shop/status")).andReturn().getResponse()
+		assertThat(this.mvc.perform(MockMvcRequestBuilders.get("/shop/status"))
+			.andReturn()
+			.getResponse()
 			.getContentAsString()).isEqualTo("open");
 	}
 

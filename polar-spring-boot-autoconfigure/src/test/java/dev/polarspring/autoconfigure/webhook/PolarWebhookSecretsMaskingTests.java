@@ -16,8 +16,8 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Webhook secrets never show in {@code /actuator/configprops} or {@code /actuator/env}, even with
- * values shown, while the rest of {@code polar.webhook} does.
+ * Webhook secrets never show in {@code /actuator/configprops} or {@code /actuator/env},
+ * even with values shown, while the rest of {@code polar.webhook} does.
  */
 class PolarWebhookSecretsMaskingTests {
 
@@ -40,12 +40,14 @@ class PolarWebhookSecretsMaskingTests {
 			String report = descriptor.getContexts()
 				.values()
 				.stream()
-				.map((beans) -> beans.getBeans().values().stream().map((bean) -> bean.getProperties().toString()).toList())
+				.map((beans) -> beans.getBeans()
+					.values()
+					.stream()
+					.map((bean) -> bean.getProperties().toString())
+					.toList())
 				.toList()
 				.toString();
-			assertThat(report).contains("/hooks/visible")
-				.contains("/polar/eu")
-				.doesNotContain("leak");
+			assertThat(report).contains("/hooks/visible").contains("/polar/eu").doesNotContain("leak");
 		});
 	}
 

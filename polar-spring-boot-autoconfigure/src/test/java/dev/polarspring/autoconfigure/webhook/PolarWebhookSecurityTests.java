@@ -34,10 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An application with spring-boot-starter-security and nothing else about security: Boot locks
- * every endpoint behind a login and CSRF protection, yet Polar's deliveries reach the webhook
- * endpoint, which verifies them itself, and the rest of the application stays locked. Runs in
- * its own surefire execution, the only one with Boot's security auto-configuration.
+ * An application with spring-boot-starter-security and nothing else about security: Boot
+ * locks every endpoint behind a login and CSRF protection, yet Polar's deliveries reach
+ * the webhook endpoint, which verifies them itself, and the rest of the application stays
+ * locked. Runs in its own surefire execution, the only one with Boot's security
+ * auto-configuration.
  */
 @SpringBootTest(classes = PolarWebhookSecurityTests.SecuredApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "polar.webhook.secret=" + TestDeliveries.SECRET)
@@ -47,9 +48,9 @@ class PolarWebhookSecurityTests {
 	private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
-				ServletWebSecurityAutoConfiguration.class, PolarWebhookAutoConfiguration.class,
-				PolarWebhookSecurityAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+						PolarWebhookAutoConfiguration.class, PolarWebhookSecurityAutoConfiguration.class))
 		.withPropertyValues("polar.webhook.secret=" + TestDeliveries.SECRET);
 
 	@LocalServerPort

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 
 /**
- * Listeners of a test application: one of every event, one of orders paid only, and a switch to
- * make the first one throw.
+ * Listeners of a test application: one of every event, one of orders paid only, and a
+ * switch to make the first one throw.
  */
 class RecordedEvents {
 

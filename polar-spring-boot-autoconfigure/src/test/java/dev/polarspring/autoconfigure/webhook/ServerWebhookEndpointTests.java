@@ -17,8 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The default endpoint's answers through a real port, plus what only a real server shows: a
- * body of unknown length (chunked) over the limit.
+ * The default endpoint's answers through a real port, plus what only a real server shows:
+ * a body of unknown length (chunked) over the limit.
  */
 @SpringBootTest(classes = WebhookTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "polar.webhook.secret=" + TestDeliveries.SECRET, "polar.webhook.max-body-size=64KB" })
@@ -45,7 +45,8 @@ class ServerWebhookEndpointTests extends WebhookEndpointAnswersTests {
 	void refusesAChunkedBodyOverTheLimit() throws Exception {
 		byte[] body = new byte[200 * 1024];
 		Arrays.fill(body, (byte) ' ');
-		// No Content-Length: the endpoint learns the size only by reading, and stops past the limit.
+		// No Content-Length: the endpoint learns the size only by reading, and stops past
+		// the limit.
 		Answer answer = send(PATH, HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
 				TestDeliveries.signed(body));
 		assertThat(answer.status()).isEqualTo(413);

@@ -10,8 +10,8 @@ import dev.polarspring.client.webhook.WebhookSigner;
 import dev.polarspring.client.webhook.WebhookVector;
 
 /**
- * Signed deliveries for endpoint tests: real payloads from the shared vectors, signed now with
- * a test secret under a fresh {@code webhook-id}.
+ * Signed deliveries for endpoint tests: real payloads from the shared vectors, signed now
+ * with a test secret under a fresh {@code webhook-id}.
  */
 final class TestDeliveries {
 

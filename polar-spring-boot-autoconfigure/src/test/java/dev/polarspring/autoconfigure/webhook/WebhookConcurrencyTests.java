@@ -29,9 +29,9 @@ import org.springframework.context.event.EventListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 1,000 deliveries, 20% of them duplicates, posted by 16 threads at once to a real port: every
- * distinct delivery reaches the listeners exactly once. The subclasses run it with each
- * deduplication store.
+ * 1,000 deliveries, 20% of them duplicates, posted by 16 threads at once to a real port:
+ * every distinct delivery reaches the listeners exactly once. The subclasses run it with
+ * each deduplication store.
  */
 abstract class WebhookConcurrencyTests {
 
@@ -69,7 +69,8 @@ abstract class WebhookConcurrencyTests {
 		assertThat(statuses).hasSize(DISTINCT + DUPLICATES).allSatisfy((status) -> assertThat(status).isIn(202, 409));
 		assertThat(statuses.stream().filter((status) -> status == 409).count()).isLessThanOrEqualTo(DUPLICATES);
 
-		// A 409 asks Polar to try again later; by then the delivery is done and not dispatched again.
+		// A 409 asks Polar to try again later; by then the delivery is done and not
+		// dispatched again.
 		List<Delivery> retried = new ArrayList<>();
 		for (int i = 0; i < deliveries.size(); i++) {
 			if (statuses.get(i) == 409) {
@@ -132,7 +133,8 @@ abstract class WebhookConcurrencyTests {
 		@EventListener
 		void on(PolarWebhookEvent event) throws InterruptedException {
 			this.counts.computeIfAbsent(event.delivery().id(), (id) -> new AtomicInteger()).incrementAndGet();
-			// Holding the delivery a moment lets its duplicates arrive while it is in progress.
+			// Holding the delivery a moment lets its duplicates arrive while it is in
+			// progress.
 			Thread.sleep(2);
 		}
 

@@ -22,8 +22,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every answer of the default endpoint, in an application with no webhook code of its own. The
- * subclasses send the deliveries through MockMvc and through a real port.
+ * Every answer of the default endpoint, in an application with no webhook code of its
+ * own. The subclasses send the deliveries through MockMvc and through a real port.
  */
 @ExtendWith(OutputCaptureExtension.class)
 abstract class WebhookEndpointAnswersTests {
@@ -64,8 +64,7 @@ abstract class WebhookEndpointAnswersTests {
 		assertThat(answer.body()).isEmpty();
 		assertThat(this.events.ordersPaid()).singleElement().satisfies((event) -> {
 			assertThat(event.type()).isEqualTo("order.paid");
-			assertThat(event.data().id())
-				.isEqualTo(PolarJson.mapper().readTree(body).get("data").get("id").asString());
+			assertThat(event.data().id()).isEqualTo(PolarJson.mapper().readTree(body).get("data").get("id").asString());
 			assertThat(event.delivery().id()).isEqualTo(headers.get("webhook-id"));
 			assertThat(event.delivery().timestamp())
 				.isEqualTo(Instant.ofEpochSecond(Long.parseLong(headers.get("webhook-timestamp"))));
@@ -77,7 +76,9 @@ abstract class WebhookEndpointAnswersTests {
 	void publishesEveryEventTypeToTheCommonListenerOnly() throws Exception {
 		byte[] body = TestDeliveries.body("subscription.created");
 		assertThat(post(PATH, body, TestDeliveries.signed(body)).status()).isEqualTo(202);
-		assertThat(this.events.all()).singleElement().extracting(PolarWebhookEvent::type).isEqualTo("subscription.created");
+		assertThat(this.events.all()).singleElement()
+			.extracting(PolarWebhookEvent::type)
+			.isEqualTo("subscription.created");
 		assertThat(this.events.ordersPaid()).isEmpty();
 	}
 
@@ -154,8 +155,7 @@ abstract class WebhookEndpointAnswersTests {
 	}
 
 	@Test
-	void answers500WithoutDetailWhenAListenerThrowsAndDispatchesPolarsRetry(CapturedOutput output)
-			throws Exception {
+	void answers500WithoutDetailWhenAListenerThrowsAndDispatchesPolarsRetry(CapturedOutput output) throws Exception {
 		byte[] body = TestDeliveries.body("order.paid");
 		Map<String, String> headers = TestDeliveries.signed(body);
 		this.events.failWith(new IllegalStateException("warehouse down: password=hunter2"));

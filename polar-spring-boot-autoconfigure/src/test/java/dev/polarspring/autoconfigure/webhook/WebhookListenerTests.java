@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Listeners as applications write them: {@code @Async} ones, which answer Polar at once, and
- * {@code @TransactionalEventListener} ones, which run once the delivery's transaction commits.
+ * Listeners as applications write them: {@code @Async} ones, which answer Polar at once,
+ * and {@code @TransactionalEventListener} ones, which run once the delivery's transaction
+ * commits.
  */
 @SpringBootTest(classes = WebhookListenerTests.ListenersApplication.class,
 		properties = { "polar.webhook.secret=" + TestDeliveries.SECRET,
@@ -111,8 +112,8 @@ class WebhookListenerTests {
 	}
 
 	/**
-	 * Listeners on a proxied bean (because of {@code @Async}): tests reach its state through
-	 * methods, which the proxy forwards.
+	 * Listeners on a proxied bean (because of {@code @Async}): tests reach its state
+	 * through methods, which the proxy forwards.
 	 */
 	static class Listeners {
 

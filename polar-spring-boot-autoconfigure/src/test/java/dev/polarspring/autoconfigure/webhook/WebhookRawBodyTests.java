@@ -25,9 +25,10 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The endpoint verifies the bytes Polar sent whatever the application's filters and JSON settings:
- * here a request-logging filter wraps every request, and Jackson is set to fail on unknown
- * properties and to expect camelCase names, none of which fits Polar's payloads.
+ * The endpoint verifies the bytes Polar sent whatever the application's filters and JSON
+ * settings: here a request-logging filter wraps every request, and Jackson is set to fail
+ * on unknown properties and to expect camelCase names, none of which fits Polar's
+ * payloads.
  */
 @SpringBootTest(classes = WebhookRawBodyTests.FilteredApplication.class,
 		properties = { "polar.webhook.secret=" + TestDeliveries.SECRET,

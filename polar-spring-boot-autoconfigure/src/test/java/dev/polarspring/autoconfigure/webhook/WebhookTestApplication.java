@@ -8,8 +8,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A web application with the starter, its listeners and a meter registry, and no code of its own
- * for webhooks.
+ * A web application with the starter, its listeners and a meter registry, and no code of
+ * its own for webhooks.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration

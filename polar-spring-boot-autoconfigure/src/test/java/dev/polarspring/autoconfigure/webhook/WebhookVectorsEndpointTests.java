@@ -30,9 +30,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every case of the shared webhook vectors through an endpoint: one endpoint per secret of the
- * vectors ({@code polar.webhook.endpoints}), the application's clock set to each case's
- * {@code now}.
+ * Every case of the shared webhook vectors through an endpoint: one endpoint per secret
+ * of the vectors ({@code polar.webhook.endpoints}), the application's clock set to each
+ * case's {@code now}.
  */
 @SpringBootTest(classes = WebhookVectorsEndpointTests.VectorsApplication.class)
 @AutoConfigureMockMvc

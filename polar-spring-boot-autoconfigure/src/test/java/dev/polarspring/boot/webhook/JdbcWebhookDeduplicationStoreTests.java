@@ -45,7 +45,8 @@ class JdbcWebhookDeduplicationStoreTests extends WebhookDeduplicationStoreContra
 	void claimIsARowInProgress() {
 		this.store.claim("a");
 		assertThat(this.jdbc.queryForObject("SELECT status FROM polar_webhook_delivery WHERE delivery_id = 'a'",
-				String.class)).isEqualTo("IN_PROGRESS");
+				String.class))
+			.isEqualTo("IN_PROGRESS");
 	}
 
 	@Test

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every {@link WebhookDeduplicationStore} promises, run against each implementation. Each
- * store is created with a time to live of one hour on {@link #clock}.
+ * What every {@link WebhookDeduplicationStore} promises, run against each implementation.
+ * Each store is created with a time to live of one hour on {@link #clock}.
  */
 abstract class WebhookDeduplicationStoreContractTests {
 

@@ -20,8 +20,8 @@ import dev.polarspring.test.PolarWebhookTestClient;
 /**
  * Starts a {@link FakePolar} for one application context: registers it as a bean, puts
  * {@code polar.base-url} and a dummy {@code polar.access-token} first among the context's
- * properties, stops the fake when the context closes, and sends the fake's webhooks to the
- * application once its web server has a port.
+ * properties, stops the fake when the context closes, and sends the fake's webhooks to
+ * the application once its web server has a port.
  */
 final class FakePolarContextCustomizer implements ContextCustomizer {
 
@@ -49,7 +49,8 @@ final class FakePolarContextCustomizer implements ContextCustomizer {
 
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof FakePolarContextCustomizer customizer && customizer.deliverWebhooks == this.deliverWebhooks;
+		return other instanceof FakePolarContextCustomizer customizer
+				&& customizer.deliverWebhooks == this.deliverWebhooks;
 	}
 
 	@Override
@@ -58,9 +59,9 @@ final class FakePolarContextCustomizer implements ContextCustomizer {
 	}
 
 	/**
-	 * Stops the fake with its context and, once the application's web server has a port, points
-	 * the fake's webhooks at the application's endpoint. Typed on {@link ApplicationEvent} so that
-	 * it loads without Spring Boot's web server module.
+	 * Stops the fake with its context and, once the application's web server has a port,
+	 * points the fake's webhooks at the application's endpoint. Typed on
+	 * {@link ApplicationEvent} so that it loads without Spring Boot's web server module.
 	 */
 	private static final class FakePolarLifecycle implements ApplicationListener<ApplicationEvent> {
 
@@ -96,7 +97,8 @@ final class FakePolarContextCustomizer implements ContextCustomizer {
 				}
 				String contextPath = environment.getProperty("server.servlet.context-path", "");
 				String path = environment.getProperty("polar.webhook.path", PolarWebhookTestClient.DEFAULT_PATH);
-				URI endpoint = URI.create("http://localhost:" + initialized.getWebServer().getPort() + contextPath + path);
+				URI endpoint = URI
+					.create("http://localhost:" + initialized.getWebServer().getPort() + contextPath + path);
 				this.fake.deliverWebhooksTo(PolarWebhookTestClient.to(endpoint, secret));
 			}
 		}

@@ -8,9 +8,9 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
 import dev.polarspring.test.FakePolar;
 
 /**
- * Resets the {@link FakePolar} of an {@link AutoConfigureFakePolar} test after each test method,
- * so that tests sharing a cached context start from the fake's catalog alone. Registered in
- * {@code META-INF/spring.factories}.
+ * Resets the {@link FakePolar} of an {@link AutoConfigureFakePolar} test after each test
+ * method, so that tests sharing a cached context start from the fake's catalog alone.
+ * Registered in {@code META-INF/spring.factories}.
  */
 public final class FakePolarTestExecutionListener extends AbstractTestExecutionListener {
 
@@ -21,7 +21,8 @@ public final class FakePolarTestExecutionListener extends AbstractTestExecutionL
 	}
 
 	/**
-	 * Runs after Spring's own listeners, so a test's {@code @AfterEach} still sees the fake's state.
+	 * Runs after Spring's own listeners, so a test's {@code @AfterEach} still sees the
+	 * fake's state.
 	 * @return the order
 	 */
 	@Override

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@code @AutoConfigureFakePolar} on an application with a real port: the application's clients
- * call the fake, the fake's webhooks reach the application's endpoint, and each test starts from
- * a fake that knows only its catalog.
+ * {@code @AutoConfigureFakePolar} on an application with a real port: the application's
+ * clients call the fake, the fake's webhooks reach the application's endpoint, and each
+ * test starts from a fake that knows only its catalog.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureFakePolar
@@ -68,10 +68,13 @@ class AutoConfigureFakePolarTests {
 		this.received.clear();
 		FakePurchase purchase = this.fake.purchase(this.fake.product("Starter Kit").id(), "user-1");
 		assertThat(purchase.webhooks()).extracting(FakeWebhookDelivery::status).containsOnly(202);
-		assertThat(this.received.events()).extracting(PolarWebhookEvent::type).contains("order.paid",
-				"benefit_grant.created");
-		OrderPaidEvent orderPaid = (OrderPaidEvent) this.received.events().stream()
-			.filter(OrderPaidEvent.class::isInstance).findFirst().orElseThrow();
+		assertThat(this.received.events()).extracting(PolarWebhookEvent::type)
+			.contains("order.paid", "benefit_grant.created");
+		OrderPaidEvent orderPaid = (OrderPaidEvent) this.received.events()
+			.stream()
+			.filter(OrderPaidEvent.class::isInstance)
+			.findFirst()
+			.orElseThrow();
 		assertThat(orderPaid.data()).isEqualTo(purchase.order());
 		assertThat(this.received.events()).filteredOn(BenefitGrantCreatedEvent.class::isInstance).hasSize(1);
 	}

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /**
- * The customizer behind {@link AutoConfigureFakePolar}: what it adds to a context, when it
- * applies, and that the fake stops with the context.
+ * The customizer behind {@link AutoConfigureFakePolar}: what it adds to a context, when
+ * it applies, and that the fake stops with the context.
  */
 class FakePolarContextCustomizerTests {
 

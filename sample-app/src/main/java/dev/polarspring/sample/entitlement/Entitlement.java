@@ -5,10 +5,12 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Something a customer owns, or owned: a product bought once, a subscription or a benefit.
+ * Something a customer owns, or owned: a product bought once, a subscription or a
+ * benefit.
  *
- * @param sourceId the id of the Polar object it comes from (order, subscription or benefit
- * grant): the natural key, so a redelivered or repeated webhook updates the same row
+ * @param sourceId the id of the Polar object it comes from (order, subscription or
+ * benefit grant): the natural key, so a redelivered or repeated webhook updates the same
+ * row
  * @param kind what it is
  * @param customerId Polar's customer id
  * @param externalCustomerId the store's id of the customer, as given to the checkout

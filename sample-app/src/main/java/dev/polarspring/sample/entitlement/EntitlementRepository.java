@@ -13,8 +13,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EntitlementRepository {
 
-	// Webhooks are delivered at least once and in any order: a row is only overwritten by an event
-	// at least as new as the one it came from, so a late retry of an old event changes nothing.
+	// Webhooks are delivered at least once and in any order: a row is only overwritten by
+	// an event
+	// at least as new as the one it came from, so a late retry of an old event changes
+	// nothing.
 	private static final String UPSERT = """
 			MERGE INTO entitlement t
 			USING (VALUES (:sourceId, :kind, :customerId, :externalCustomerId, :name, :detail, :active, :updatedAt))
@@ -34,7 +36,8 @@ public class EntitlementRepository {
 	}
 
 	/**
-	 * Inserts the entitlement, or updates the one with its source id unless that one is newer.
+	 * Inserts the entitlement, or updates the one with its source id unless that one is
+	 * newer.
 	 * @param entitlement the entitlement
 	 */
 	public void save(Entitlement entitlement) {
@@ -42,7 +45,8 @@ public class EntitlementRepository {
 			upsert(entitlement);
 		}
 		catch (DuplicateKeyException ex) {
-			// Two deliveries for one object raced to insert it; the second one updates instead.
+			// Two deliveries for one object raced to insert it; the second one updates
+			// instead.
 			upsert(entitlement);
 		}
 	}

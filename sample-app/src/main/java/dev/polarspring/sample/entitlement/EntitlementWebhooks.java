@@ -21,9 +21,10 @@ import dev.polarspring.client.webhook.OrderRefundedEvent;
 import dev.polarspring.client.webhook.PolarWebhookEvent;
 
 /**
- * Keeps the entitlement table in step with Polar's webhooks. Every event carries the whole object
- * (order, subscription, benefit grant), so each listener saves the object's current state under
- * its id: a redelivery writes the same row again, an older event arriving late changes nothing.
+ * Keeps the entitlement table in step with Polar's webhooks. Every event carries the
+ * whole object (order, subscription, benefit grant), so each listener saves the object's
+ * current state under its id: a redelivery writes the same row again, an older event
+ * arriving late changes nothing.
  */
 @Component
 class EntitlementWebhooks {
@@ -50,17 +51,19 @@ class EntitlementWebhooks {
 
 	private void savePurchase(Order order, boolean active, PolarWebhookEvent event) {
 		if (order.subscriptionId() != null) {
-			// A subscription's orders are its payments; the subscription itself is what gives access.
+			// A subscription's orders are its payments; the subscription itself is what
+			// gives access.
 			return;
 		}
 		String name = (order.product() != null) ? order.product().name() : order.description();
 		this.entitlements.save(new Entitlement(order.id(), Entitlement.Kind.PURCHASE, order.customerId(),
-				order.customer().externalId(), name, active ? null : "Refunded", active, event.timestamp().toInstant()));
+				order.customer().externalId(), name, active ? null : "Refunded", active,
+				event.timestamp().toInstant()));
 	}
 
 	/**
-	 * Every {@code subscription.*} event: created, active, updated, canceled, uncanceled, revoked,
-	 * past due, and the ones Polar adds later.
+	 * Every {@code subscription.*} event: created, active, updated, canceled, uncanceled,
+	 * revoked, past due, and the ones Polar adds later.
 	 */
 	@EventListener
 	void onSubscription(PolarWebhookEvent event) {
@@ -85,15 +88,16 @@ class EntitlementWebhooks {
 	}
 
 	/**
-	 * Every {@code benefit_grant.*} event: created, updated, cycled, revoked. This store sells
-	 * custom and license key benefits; other kinds are logged and skipped.
+	 * Every {@code benefit_grant.*} event: created, updated, cycled, revoked. This store
+	 * sells custom and license key benefits; other kinds are logged and skipped.
 	 */
 	@EventListener
 	void onBenefitGrant(PolarWebhookEvent event) {
 		if (!(event.data() instanceof BenefitGrantWebhook grant)) {
 			return;
 		}
-		// What every kind of grant has is read on the union; only the benefit differs by kind.
+		// What every kind of grant has is read on the union; only the benefit differs by
+		// kind.
 		String description;
 		@Nullable String detail = null;
 		if (grant instanceof BenefitGrantCustomWebhook custom) {
@@ -110,9 +114,9 @@ class EntitlementWebhooks {
 			return;
 		}
 		boolean active = grant.isGranted() && !grant.isRevoked();
-		this.entitlements.save(new Entitlement(grant.id(), Entitlement.Kind.BENEFIT, grant.customerId(),
-				grant.customer().externalId(), description, active ? detail : "Revoked", active,
-				event.timestamp().toInstant()));
+		this.entitlements.save(
+				new Entitlement(grant.id(), Entitlement.Kind.BENEFIT, grant.customerId(), grant.customer().externalId(),
+						description, active ? detail : "Revoked", active, event.timestamp().toInstant()));
 	}
 
 }

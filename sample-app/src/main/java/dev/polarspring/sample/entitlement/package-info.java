@@ -1,6 +1,6 @@
 /**
- * What each customer owns, kept from Polar's webhooks in a local table, so that access checks
- * never call Polar.
+ * What each customer owns, kept from Polar's webhooks in a local table, so that access
+ * checks never call Polar.
  */
 @NullMarked
 package dev.polarspring.sample.entitlement;

@@ -18,16 +18,17 @@ import org.springframework.util.StringUtils;
 import dev.polarspring.test.FakePolar;
 
 /**
- * Decides between Polar's sandbox and offline mode before the application starts, because the
- * starter reads {@code polar.*} at startup.
+ * Decides between Polar's sandbox and offline mode before the application starts, because
+ * the starter reads {@code polar.*} at startup.
  *
  * <ul>
  * <li>With {@code polar.access-token} (from {@code POLAR_ACCESS_TOKEN}): the sandbox, and
  * {@code polar.webhook.secret} (from {@code POLAR_WEBHOOK_SECRET}) must be set too, or no
  * purchase would ever be confirmed.
  * <li>Without it: starts a {@link FakePolar} on a free port and points the starter at it:
- * {@code polar.base-url}, a dummy token, and a webhook secret generated for this run (unless one
- * is set). {@link OfflinePolarInitializer} then hands the fake to the application.
+ * {@code polar.base-url}, a dummy token, and a webhook secret generated for this run
+ * (unless one is set). {@link OfflinePolarInitializer} then hands the fake to the
+ * application.
  * </ul>
  *
  * Registered in {@code META-INF/spring.factories}.
@@ -84,8 +85,8 @@ public final class OfflinePolarEnvironmentPostProcessor implements EnvironmentPo
 					Map.of("polar.base-url", fake.baseUrl(), "polar.access-token", FakePolar.ACCESS_TOKEN,
 							"polar.webhook.secret", secret, OFFLINE_PROPERTY, "true")));
 		application.addInitializers(new OfflinePolarInitializer(fake, secret));
-		this.logger.info("Offline mode: no POLAR_ACCESS_TOKEN, so the store runs against a fake Polar at "
-				+ fake.baseUrl());
+		this.logger
+			.info("Offline mode: no POLAR_ACCESS_TOKEN, so the store runs against a fake Polar at " + fake.baseUrl());
 	}
 
 	private static String generatedSecret() {

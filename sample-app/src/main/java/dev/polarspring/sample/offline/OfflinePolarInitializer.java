@@ -17,9 +17,10 @@ import dev.polarspring.test.FakePolar;
 import dev.polarspring.test.PolarWebhookTestClient;
 
 /**
- * Hands the offline fake Polar to the application: a bean (so tests can reach it), stopped with
- * the application, and sending its webhooks to the application's own endpoint once the web
- * server has a port, signed with the application's secret, just as Polar would.
+ * Hands the offline fake Polar to the application: a bean (so tests can reach it),
+ * stopped with the application, and sending its webhooks to the application's own
+ * endpoint once the web server has a port, signed with the application's secret, just as
+ * Polar would.
  */
 final class OfflinePolarInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -61,8 +62,8 @@ final class OfflinePolarInitializer implements ApplicationContextInitializer<Con
 				URI endpoint = URI.create(store + environment.getProperty("polar.webhook.path", "/polar/webhooks"));
 				OfflinePolarInitializer.this.fake
 					.deliverWebhooksTo(PolarWebhookTestClient.to(endpoint, OfflinePolarInitializer.this.secret));
-				logger.info("Offline store ready: open " + store + "/ (the fake Polar's webhooks go to " + endpoint
-						+ ")");
+				logger.info(
+						"Offline store ready: open " + store + "/ (the fake Polar's webhooks go to " + endpoint + ")");
 			}
 		}
 

@@ -5,9 +5,10 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Who is shopping. This sample has no sign-in: each browser session is a guest with an id of its
- * own, which the checkout hands to Polar as the customer's external id, and which every webhook
- * about that customer carries back. A real store passes its user id instead.
+ * Who is shopping. This sample has no sign-in: each browser session is a guest with an id
+ * of its own, which the checkout hands to Polar as the customer's external id, and which
+ * every webhook about that customer carries back. A real store passes its user id
+ * instead.
  */
 public final class Shopper {
 

@@ -28,9 +28,9 @@ import dev.polarspring.client.resource.ProductsListParams;
 import dev.polarspring.sample.entitlement.EntitlementRepository;
 
 /**
- * The store: the catalog from Polar, a checkout on Polar for "Buy", the page Polar sends the
- * shopper back to, and the account page with what the shopper owns (from the webhooks) and the
- * way to Polar's customer portal.
+ * The store: the catalog from Polar, a checkout on Polar for "Buy", the page Polar sends
+ * the shopper back to, and the account page with what the shopper owns (from the
+ * webhooks) and the way to Polar's customer portal.
  */
 @Controller
 class StoreController {
@@ -67,10 +67,8 @@ class StoreController {
 	@PostMapping("/buy")
 	String buy(@RequestParam String productId, HttpSession session, RedirectAttributes redirect) {
 		// Polar fills in {CHECKOUT_ID} when it sends the shopper back.
-		String successUrl = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path("/success")
-			.build()
-			.toUriString() + "?checkout_id={CHECKOUT_ID}";
+		String successUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/success").build().toUriString()
+				+ "?checkout_id={CHECKOUT_ID}";
 		try {
 			Checkout checkout = this.checkouts.create(CheckoutProductsCreate.builder()
 				.products(List.of(productId))

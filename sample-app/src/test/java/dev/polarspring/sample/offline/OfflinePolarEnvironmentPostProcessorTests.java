@@ -23,7 +23,9 @@ class OfflinePolarEnvironmentPostProcessorTests {
 
 	private final SpringApplication application = new SpringApplication(SampleApplication.class);
 
-	/** Runs the offline initializer on a context, and closes it, as the application would. */
+	/**
+	 * Runs the offline initializer on a context, and closes it, as the application would.
+	 */
 	private FakePolar startedFake() {
 		GenericApplicationContext context = new GenericApplicationContext();
 		for (ApplicationContextInitializer<?> initializer : this.application.getInitializers()) {
