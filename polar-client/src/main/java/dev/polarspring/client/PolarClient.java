@@ -1,9 +1,7 @@
 package dev.polarspring.client;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -13,6 +11,7 @@ import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 import dev.polarspring.client.core.ApiExecutor;
+import dev.polarspring.client.error.MissingTokenException;
 import dev.polarspring.client.observation.PolarClientObservationConvention;
 import dev.polarspring.client.resource.CustomerPortalClient;
 
@@ -40,11 +39,6 @@ import dev.polarspring.client.resource.CustomerPortalClient;
  * configured, {@code Polar-Organization}.
  */
 public final class PolarClient extends PolarResources {
-
-	/**
-	 * The Polar API version this client was generated for, sent as {@code Polar-Version}.
-	 */
-	public static final String DEFAULT_API_VERSION = "2026-10";
 
 	private final ApiExecutor executor;
 
@@ -93,6 +87,15 @@ public final class PolarClient extends PolarResources {
 	}
 
 	/**
+	 * Returns the settings this client was built with; a derived client's default options
+	 * include those it was derived with.
+	 * @return the settings
+	 */
+	public PolarClientSettings settings() {
+		return this.executor.settings();
+	}
+
+	/**
 	 * Returns the executor every resource client of this client sends through.
 	 * @return the executor
 	 */
@@ -106,35 +109,15 @@ public final class PolarClient extends PolarResources {
 	}
 
 	/**
-	 * Configures a {@link PolarClient}. Not thread-safe; the client it builds is.
+	 * Configures a {@link PolarClient}: each method changes one setting of the
+	 * {@link PolarClientSettings} the client is built with, starting from
+	 * {@link PolarClientSettings#defaults()}. Not thread-safe; the client it builds is.
 	 */
 	public static final class Builder {
 
-		private @Nullable Supplier<@Nullable String> accessToken;
-
-		private String baseUrl = PolarServer.PRODUCTION.baseUrl();
-
-		private String apiVersion = DEFAULT_API_VERSION;
-
-		private @Nullable String organizationId;
-
-		private Duration connectTimeout = Duration.ofSeconds(10);
-
-		private Duration readTimeout = Duration.ofSeconds(60);
-
-		private RetrySettings retrySettings = RetrySettings.defaults();
+		private PolarClientSettings settings = PolarClientSettings.defaults();
 
 		private RestClient.@Nullable Builder restClientBuilder;
-
-		private RequestFactoryProvider requestFactories = RequestFactoryProvider.jdk();
-
-		private Clock clock = Clock.systemUTC();
-
-		private Sleeper sleeper = Sleeper.THREAD;
-
-		private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
-
-		private @Nullable PolarClientObservationConvention observationConvention;
 
 		private Builder() {
 		}
@@ -147,7 +130,7 @@ public final class PolarClient extends PolarResources {
 		 */
 		public Builder accessToken(String accessToken) {
 			Assert.hasText(accessToken, "accessToken must not be empty");
-			this.accessToken = () -> accessToken;
+			this.settings = this.settings.withAccessToken(() -> accessToken);
 			return this;
 		}
 
@@ -160,7 +143,21 @@ public final class PolarClient extends PolarResources {
 		 */
 		public Builder accessToken(Supplier<@Nullable String> accessToken) {
 			Assert.notNull(accessToken, "accessToken must not be null");
-			this.accessToken = accessToken;
+			this.settings = this.settings.withAccessToken(accessToken);
+			return this;
+		}
+
+		/**
+		 * Sets what the {@link MissingTokenException} thrown when an operation needs an
+		 * access token and none is set tells the user to do. Defaults to
+		 * {@value PolarClientSettings#DEFAULT_MISSING_ACCESS_TOKEN_ACTION}; a framework
+		 * that configures the client names its own setting.
+		 * @param missingAccessTokenAction the action, such as
+		 * {@code set polar.access-token}
+		 * @return this builder
+		 */
+		public Builder missingAccessTokenAction(String missingAccessTokenAction) {
+			this.settings = this.settings.withMissingAccessTokenAction(missingAccessTokenAction);
 			return this;
 		}
 
@@ -171,7 +168,7 @@ public final class PolarClient extends PolarResources {
 		 */
 		public Builder server(PolarServer server) {
 			Assert.notNull(server, "server must not be null");
-			this.baseUrl = server.baseUrl();
+			this.settings = this.settings.withBaseUrl(server.baseUrl());
 			return this;
 		}
 
@@ -183,34 +180,19 @@ public final class PolarClient extends PolarResources {
 		 * @return this builder
 		 */
 		public Builder baseUrl(String baseUrl) {
-			Assert.hasText(baseUrl, "baseUrl must not be empty");
-			URI uri;
-			try {
-				uri = URI.create(baseUrl);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException(
-						"baseUrl must be an absolute http or https URL, was '" + baseUrl + "'", ex);
-			}
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			Assert.isTrue(
-					(scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-							&& uri.getRawQuery() == null && uri.getRawFragment() == null,
-					() -> "baseUrl must be an absolute http or https URL without query, was '" + baseUrl + "'");
-			this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+			this.settings = this.settings.withBaseUrl(baseUrl);
 			return this;
 		}
 
 		/**
 		 * Sets the API version sent as {@code Polar-Version}. Defaults to
-		 * {@value #DEFAULT_API_VERSION}, the version the models were generated for; an
-		 * unknown version makes Polar answer 404.
+		 * {@value PolarClientSettings#DEFAULT_API_VERSION}, the version the models were
+		 * generated for; an unknown version makes Polar answer 404.
 		 * @param apiVersion the version, such as {@code 2026-10}
 		 * @return this builder
 		 */
 		public Builder apiVersion(String apiVersion) {
-			Assert.hasText(apiVersion, "apiVersion must not be empty");
-			this.apiVersion = apiVersion;
+			this.settings = this.settings.withApiVersion(apiVersion);
 			return this;
 		}
 
@@ -221,7 +203,7 @@ public final class PolarClient extends PolarResources {
 		 * @return this builder
 		 */
 		public Builder organizationId(@Nullable String organizationId) {
-			this.organizationId = (organizationId != null && !organizationId.isBlank()) ? organizationId : null;
+			this.settings = this.settings.withOrganizationId(organizationId);
 			return this;
 		}
 
@@ -231,26 +213,19 @@ public final class PolarClient extends PolarResources {
 		 * @return this builder
 		 */
 		public Builder connectTimeout(Duration connectTimeout) {
-			this.connectTimeout = positive(connectTimeout, "connectTimeout");
+			this.settings = this.settings.withConnectTimeout(connectTimeout);
 			return this;
 		}
 
 		/**
-		 * Sets how long to wait for an answer. Defaults to 60 seconds; a call may set its
+		 * Sets how long to wait for an answer. Defaults to 30 seconds; a call may set its
 		 * own with {@link RequestOptions.Builder#timeout(Duration)}.
 		 * @param readTimeout a positive duration
 		 * @return this builder
 		 */
 		public Builder readTimeout(Duration readTimeout) {
-			this.readTimeout = positive(readTimeout, "readTimeout");
+			this.settings = this.settings.withReadTimeout(readTimeout);
 			return this;
-		}
-
-		private static Duration positive(Duration duration, String name) {
-			Assert.notNull(duration, () -> name + " must not be null");
-			Assert.isTrue(!duration.isNegative() && !duration.isZero(),
-					() -> name + " must be positive, was " + duration);
-			return duration;
 		}
 
 		/**
@@ -261,8 +236,18 @@ public final class PolarClient extends PolarResources {
 		 * @return this builder
 		 */
 		public Builder retrySettings(RetrySettings retrySettings) {
-			Assert.notNull(retrySettings, "retrySettings must not be null");
-			this.retrySettings = retrySettings;
+			this.settings = this.settings.withRetry(retrySettings);
+			return this;
+		}
+
+		/**
+		 * Sets the options of every call, under each call's own: a call's options win
+		 * field by field. Defaults to {@link RequestOptions#none()}.
+		 * @param defaultOptions the options
+		 * @return this builder
+		 */
+		public Builder defaultOptions(RequestOptions defaultOptions) {
+			this.settings = this.settings.withDefaultOptions(defaultOptions);
 			return this;
 		}
 
@@ -289,8 +274,7 @@ public final class PolarClient extends PolarResources {
 		 * @return this builder
 		 */
 		public Builder requestFactory(RequestFactoryProvider requestFactories) {
-			Assert.notNull(requestFactories, "requestFactories must not be null");
-			this.requestFactories = requestFactories;
+			this.settings = this.settings.withRequestFactories(requestFactories);
 			return this;
 		}
 
@@ -300,8 +284,7 @@ public final class PolarClient extends PolarResources {
 		 * @return this builder
 		 */
 		public Builder clock(Clock clock) {
-			Assert.notNull(clock, "clock must not be null");
-			this.clock = clock;
+			this.settings = this.settings.withClock(clock);
 			return this;
 		}
 
@@ -311,8 +294,7 @@ public final class PolarClient extends PolarResources {
 		 * @return this builder
 		 */
 		public Builder sleeper(Sleeper sleeper) {
-			Assert.notNull(sleeper, "sleeper must not be null");
-			this.sleeper = sleeper;
+			this.settings = this.settings.withSleeper(sleeper);
 			return this;
 		}
 
@@ -324,8 +306,7 @@ public final class PolarClient extends PolarResources {
 		 * @return this builder
 		 */
 		public Builder observationRegistry(ObservationRegistry observationRegistry) {
-			Assert.notNull(observationRegistry, "observationRegistry must not be null");
-			this.observationRegistry = observationRegistry;
+			this.settings = this.settings.withObservationRegistry(observationRegistry);
 			return this;
 		}
 
@@ -336,8 +317,16 @@ public final class PolarClient extends PolarResources {
 		 * @return this builder
 		 */
 		public Builder observationConvention(@Nullable PolarClientObservationConvention observationConvention) {
-			this.observationConvention = observationConvention;
+			this.settings = this.settings.withObservationConvention(observationConvention);
 			return this;
+		}
+
+		/**
+		 * Returns the settings as configured so far.
+		 * @return the settings the client would be built with now
+		 */
+		public PolarClientSettings settings() {
+			return this.settings;
 		}
 
 		/**
@@ -345,25 +334,10 @@ public final class PolarClient extends PolarResources {
 		 * @return the client
 		 */
 		public PolarClient build() {
-			ApiExecutor.Builder executor = ApiExecutor.builder()
-				.baseUrl(this.baseUrl)
-				.requestFactories(this.requestFactories)
-				.timeouts(this.connectTimeout, this.readTimeout)
-				.defaultHeader("Polar-Version", this.apiVersion)
-				.defaultHeader("User-Agent", LibraryVersion.userAgent())
-				.accessToken(this.accessToken)
-				.retrySettings(this.retrySettings)
-				.clock(this.clock)
-				.sleeper(this.sleeper)
-				.observationRegistry(this.observationRegistry)
-				.observationConvention(this.observationConvention);
-			if (this.organizationId != null) {
-				executor.defaultHeader("Polar-Organization", this.organizationId);
-			}
 			// Clone again so that building twice never shares one mutable builder.
-			executor.restClientBuilder(
-					(this.restClientBuilder != null) ? this.restClientBuilder.clone() : RestClient.builder());
-			return new PolarClient(executor.build());
+			RestClient.Builder restClientBuilder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+					: RestClient.builder();
+			return new PolarClient(ApiExecutor.create(this.settings, restClientBuilder));
 		}
 
 	}

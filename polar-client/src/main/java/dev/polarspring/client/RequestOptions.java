@@ -15,8 +15,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.Assert;
 
 /**
- * Options for one call, or defaults for every call of a derived client: timeout, retries,
- * extra headers, tokens, and extra query or body properties the SDK does not know yet.
+ * Options for one call, or defaults for every call of a derived client: timeout,
+ * attempts, extra headers, tokens, and extra query or body properties the SDK does not
+ * know yet.
  *
  * <p>
  * Every option is optional. {@link #orElse(RequestOptions)} fills the options this
@@ -30,7 +31,7 @@ public final class RequestOptions {
 
 	private final @Nullable Duration timeout;
 
-	private final @Nullable Integer maxRetries;
+	private final @Nullable Integer maxAttempts;
 
 	private final @Nullable Boolean retryNonIdempotent;
 
@@ -46,7 +47,7 @@ public final class RequestOptions {
 
 	private RequestOptions(Builder builder) {
 		this.timeout = builder.timeout;
-		this.maxRetries = builder.maxRetries;
+		this.maxAttempts = builder.maxAttempts;
 		this.retryNonIdempotent = builder.retryNonIdempotent;
 		this.headers = HttpHeaders.readOnlyHttpHeaders(HttpHeaders.copyOf(builder.headers));
 		this.accessToken = builder.accessToken;
@@ -99,8 +100,8 @@ public final class RequestOptions {
 		if (this.timeout != null) {
 			merged.timeout = this.timeout;
 		}
-		if (this.maxRetries != null) {
-			merged.maxRetries = this.maxRetries;
+		if (this.maxAttempts != null) {
+			merged.maxAttempts = this.maxAttempts;
 		}
 		if (this.retryNonIdempotent != null) {
 			merged.retryNonIdempotent = this.retryNonIdempotent;
@@ -126,12 +127,12 @@ public final class RequestOptions {
 	}
 
 	/**
-	 * Returns how many times a failed call may be retried.
-	 * @return the number of retries, or {@code null} to use the client's
+	 * Returns how many times the call may be sent at most, the first attempt included.
+	 * @return the number of attempts, or {@code null} to use the client's
 	 * {@link RetrySettings}
 	 */
-	public @Nullable Integer maxRetries() {
-		return this.maxRetries;
+	public @Nullable Integer maxAttempts() {
+		return this.maxAttempts;
 	}
 
 	/**
@@ -194,7 +195,7 @@ public final class RequestOptions {
 		if (!(other instanceof RequestOptions that)) {
 			return false;
 		}
-		return Objects.equals(this.timeout, that.timeout) && Objects.equals(this.maxRetries, that.maxRetries)
+		return Objects.equals(this.timeout, that.timeout) && Objects.equals(this.maxAttempts, that.maxAttempts)
 				&& Objects.equals(this.retryNonIdempotent, that.retryNonIdempotent) && this.headers.equals(that.headers)
 				&& Objects.equals(this.accessToken, that.accessToken)
 				&& Objects.equals(this.customerSessionToken, that.customerSessionToken)
@@ -203,7 +204,7 @@ public final class RequestOptions {
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.timeout, this.maxRetries, this.retryNonIdempotent, this.headers, this.accessToken,
+		return Objects.hash(this.timeout, this.maxAttempts, this.retryNonIdempotent, this.headers, this.accessToken,
 				this.customerSessionToken, this.queryParams, this.bodyProperties);
 	}
 
@@ -211,7 +212,7 @@ public final class RequestOptions {
 	public String toString() {
 		// Tokens are never printed, not even in part; header values may carry credentials
 		// too.
-		return "RequestOptions{timeout=" + this.timeout + ", maxRetries=" + this.maxRetries + ", retryNonIdempotent="
+		return "RequestOptions{timeout=" + this.timeout + ", maxAttempts=" + this.maxAttempts + ", retryNonIdempotent="
 				+ this.retryNonIdempotent + ", headers=" + this.headers.headerNames() + ", accessToken="
 				+ mask(this.accessToken) + ", customerSessionToken=" + mask(this.customerSessionToken)
 				+ ", queryParams=" + this.queryParams.keySet() + ", bodyProperties=" + this.bodyProperties.keySet()
@@ -229,7 +230,7 @@ public final class RequestOptions {
 
 		private @Nullable Duration timeout;
 
-		private @Nullable Integer maxRetries;
+		private @Nullable Integer maxAttempts;
 
 		private @Nullable Boolean retryNonIdempotent;
 
@@ -248,7 +249,7 @@ public final class RequestOptions {
 
 		private Builder(RequestOptions options) {
 			this.timeout = options.timeout;
-			this.maxRetries = options.maxRetries;
+			this.maxAttempts = options.maxAttempts;
 			this.retryNonIdempotent = options.retryNonIdempotent;
 			this.headers.putAll(options.headers);
 			this.accessToken = options.accessToken;
@@ -270,13 +271,14 @@ public final class RequestOptions {
 		}
 
 		/**
-		 * Sets how many times a failed call may be retried.
-		 * @param maxRetries the number of retries; 0 disables retries
+		 * Sets how many times the call may be sent at most, the first attempt included.
+		 * @param maxAttempts the number of attempts, at least 1; 1 disables retries
 		 * @return this builder
 		 */
-		public Builder maxRetries(int maxRetries) {
-			Assert.isTrue(maxRetries >= 0, () -> "maxRetries must not be negative, was " + maxRetries);
-			this.maxRetries = maxRetries;
+		public Builder maxAttempts(int maxAttempts) {
+			Assert.isTrue(maxAttempts >= 1,
+					() -> "maxAttempts must be at least 1 (1 disables retries), was " + maxAttempts);
+			this.maxAttempts = maxAttempts;
 			return this;
 		}
 

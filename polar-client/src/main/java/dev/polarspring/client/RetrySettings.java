@@ -15,11 +15,11 @@ import org.springframework.util.Assert;
  * {@link #retryNonIdempotent()} is set: Polar has no idempotency keys, so a repeated POST
  * can create a second checkout or customer.
  *
- * @param maxRetries how many times a failed call is retried after the first attempt; 0
+ * @param maxAttempts how many times a call is sent at most, the first attempt included; 1
  * disables retries
- * @param initialDelay the wait before the first retry
+ * @param initialDelay the wait before the second attempt
  * @param maxDelay the longest wait between two attempts computed by backoff
- * @param multiplier how much the wait grows from one retry to the next
+ * @param multiplier how much the wait grows from one attempt to the next
  * @param jitter the fraction, between 0 and 1, of each wait that is randomly removed so
  * that clients failing together do not retry together
  * @param maxRetryAfter the longest {@code Retry-After} wait honoured; longer requests are
@@ -28,25 +28,26 @@ import org.springframework.util.Assert;
  * have reached Polar (5xx answers, connections reset or timed out after the request was
  * sent)
  */
-public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxDelay, double multiplier, double jitter,
+public record RetrySettings(int maxAttempts, Duration initialDelay, Duration maxDelay, double multiplier, double jitter,
 		Duration maxRetryAfter, boolean retryNonIdempotent) {
 
-	private static final RetrySettings DEFAULTS = new RetrySettings(2, Duration.ofMillis(500), Duration.ofSeconds(8),
+	private static final RetrySettings DEFAULTS = new RetrySettings(3, Duration.ofMillis(500), Duration.ofSeconds(8),
 			2.0, 0.25, Duration.ofSeconds(60), false);
 
 	/**
 	 * Creates retry settings, checking that they make sense.
-	 * @param maxRetries how many times a failed call is retried
-	 * @param initialDelay the wait before the first retry
+	 * @param maxAttempts how many times a call is sent at most, at least 1
+	 * @param initialDelay the wait before the second attempt
 	 * @param maxDelay the longest backoff wait
-	 * @param multiplier the growth of the wait per retry
+	 * @param multiplier the growth of the wait per attempt
 	 * @param jitter the random fraction removed from each wait
 	 * @param maxRetryAfter the longest {@code Retry-After} honoured
 	 * @param retryNonIdempotent whether POST and PATCH may be retried after they may have
 	 * reached Polar
 	 */
 	public RetrySettings {
-		Assert.isTrue(maxRetries >= 0, () -> "maxRetries must not be negative, was " + maxRetries);
+		Assert.isTrue(maxAttempts >= 1,
+				() -> "maxAttempts must be at least 1 (1 disables retries), was " + maxAttempts);
 		Assert.notNull(initialDelay, "initialDelay must not be null");
 		Assert.notNull(maxDelay, "maxDelay must not be null");
 		Assert.notNull(maxRetryAfter, "maxRetryAfter must not be null");
@@ -58,7 +59,7 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
 	}
 
 	/**
-	 * Returns the defaults: 2 retries, 500 ms initial delay doubling up to 8 s, 25%
+	 * Returns the defaults: 3 attempts, 500 ms initial delay doubling up to 8 s, 25%
 	 * jitter, {@code Retry-After} honoured up to 60 s, POST and PATCH not retried once
 	 * they may have reached Polar.
 	 * @return the default settings
@@ -69,29 +70,30 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
 
 	/**
 	 * Returns settings that never retry.
-	 * @return the defaults with {@code maxRetries} 0
+	 * @return the defaults with {@code maxAttempts} 1
 	 */
 	public static RetrySettings disabled() {
-		return DEFAULTS.withMaxRetries(0);
+		return DEFAULTS.withMaxAttempts(1);
 	}
 
 	/**
-	 * Returns a copy with another number of retries.
-	 * @param maxRetries how many times a failed call is retried; 0 disables retries
+	 * Returns a copy with another number of attempts.
+	 * @param maxAttempts how many times a call is sent at most, the first attempt
+	 * included; 1 disables retries
 	 * @return the new settings
 	 */
-	public RetrySettings withMaxRetries(int maxRetries) {
-		return new RetrySettings(maxRetries, this.initialDelay, this.maxDelay, this.multiplier, this.jitter,
+	public RetrySettings withMaxAttempts(int maxAttempts) {
+		return new RetrySettings(maxAttempts, this.initialDelay, this.maxDelay, this.multiplier, this.jitter,
 				this.maxRetryAfter, this.retryNonIdempotent);
 	}
 
 	/**
 	 * Returns a copy with another initial delay.
-	 * @param initialDelay the wait before the first retry
+	 * @param initialDelay the wait before the second attempt
 	 * @return the new settings
 	 */
 	public RetrySettings withInitialDelay(Duration initialDelay) {
-		return new RetrySettings(this.maxRetries, initialDelay, this.maxDelay, this.multiplier, this.jitter,
+		return new RetrySettings(this.maxAttempts, initialDelay, this.maxDelay, this.multiplier, this.jitter,
 				this.maxRetryAfter, this.retryNonIdempotent);
 	}
 
@@ -101,17 +103,18 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
 	 * @return the new settings
 	 */
 	public RetrySettings withMaxDelay(Duration maxDelay) {
-		return new RetrySettings(this.maxRetries, this.initialDelay, maxDelay, this.multiplier, this.jitter,
+		return new RetrySettings(this.maxAttempts, this.initialDelay, maxDelay, this.multiplier, this.jitter,
 				this.maxRetryAfter, this.retryNonIdempotent);
 	}
 
 	/**
 	 * Returns a copy with another backoff multiplier.
-	 * @param multiplier how much the wait grows from one retry to the next, at least 1.0
+	 * @param multiplier how much the wait grows from one attempt to the next, at least
+	 * 1.0
 	 * @return the new settings
 	 */
 	public RetrySettings withMultiplier(double multiplier) {
-		return new RetrySettings(this.maxRetries, this.initialDelay, this.maxDelay, multiplier, this.jitter,
+		return new RetrySettings(this.maxAttempts, this.initialDelay, this.maxDelay, multiplier, this.jitter,
 				this.maxRetryAfter, this.retryNonIdempotent);
 	}
 
@@ -122,7 +125,7 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
 	 * @return the new settings
 	 */
 	public RetrySettings withJitter(double jitter) {
-		return new RetrySettings(this.maxRetries, this.initialDelay, this.maxDelay, this.multiplier, jitter,
+		return new RetrySettings(this.maxAttempts, this.initialDelay, this.maxDelay, this.multiplier, jitter,
 				this.maxRetryAfter, this.retryNonIdempotent);
 	}
 
@@ -132,7 +135,7 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
 	 * @return the new settings
 	 */
 	public RetrySettings withMaxRetryAfter(Duration maxRetryAfter) {
-		return new RetrySettings(this.maxRetries, this.initialDelay, this.maxDelay, this.multiplier, this.jitter,
+		return new RetrySettings(this.maxAttempts, this.initialDelay, this.maxDelay, this.multiplier, this.jitter,
 				maxRetryAfter, this.retryNonIdempotent);
 	}
 
@@ -144,19 +147,20 @@ public record RetrySettings(int maxRetries, Duration initialDelay, Duration maxD
 	 * @return the new settings
 	 */
 	public RetrySettings withRetryNonIdempotent(boolean retryNonIdempotent) {
-		return new RetrySettings(this.maxRetries, this.initialDelay, this.maxDelay, this.multiplier, this.jitter,
+		return new RetrySettings(this.maxAttempts, this.initialDelay, this.maxDelay, this.multiplier, this.jitter,
 				this.maxRetryAfter, retryNonIdempotent);
 	}
 
 	/**
-	 * Computes the backoff wait before a retry.
-	 * @param retry the retry about to happen, 1 for the first
+	 * Computes the backoff wait after a failed attempt.
+	 * @param failedAttempt the attempt that failed, 1 for the first: its wait is the one
+	 * before the second attempt
 	 * @param random a value between 0 (inclusive) and 1 (exclusive) that picks the jitter
-	 * @return {@code initialDelay * multiplier^(retry-1)}, capped at {@code maxDelay},
-	 * less the random jitter fraction
+	 * @return {@code initialDelay * multiplier^(failedAttempt-1)}, capped at
+	 * {@code maxDelay}, less the random jitter fraction
 	 */
-	public Duration backoff(int retry, double random) {
-		double exponential = this.initialDelay.toNanos() * Math.pow(this.multiplier, Math.max(0, retry - 1));
+	public Duration backoff(int failedAttempt, double random) {
+		double exponential = this.initialDelay.toNanos() * Math.pow(this.multiplier, Math.max(0, failedAttempt - 1));
 		double capped = Math.min(exponential, this.maxDelay.toNanos());
 		return Duration.ofNanos((long) (capped * (1.0 - this.jitter * random)));
 	}

@@ -51,9 +51,9 @@ class PolarClientTests {
 	@Test
 	void withOptionsLeavesTheOriginalUntouched() {
 		PolarClient original = PolarClient.builder().accessToken(TOKEN).build();
-		PolarClient derived = original.withOptions(RequestOptions.builder().maxRetries(0).build());
+		PolarClient derived = original.withOptions(RequestOptions.builder().maxAttempts(1).build());
 		assertThat(derived).isNotSameAs(original);
-		assertThat(derived.executor().defaultOptions().maxRetries()).isZero();
+		assertThat(derived.executor().defaultOptions().maxAttempts()).isEqualTo(1);
 		assertThat(original.executor().defaultOptions()).isEqualTo(RequestOptions.none());
 	}
 

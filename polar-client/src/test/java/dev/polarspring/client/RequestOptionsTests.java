@@ -14,13 +14,13 @@ class RequestOptionsTests {
 	void orElseTakesUnsetOptionsFromTheDefaults() {
 		RequestOptions defaults = RequestOptions.builder()
 			.timeout(Duration.ofSeconds(30))
-			.maxRetries(5)
+			.maxAttempts(6)
 			.accessToken("polar_oat_default")
 			.build();
-		RequestOptions call = RequestOptions.builder().maxRetries(0).build();
+		RequestOptions call = RequestOptions.builder().maxAttempts(1).build();
 		RequestOptions merged = call.orElse(defaults);
 		assertThat(merged.timeout()).isEqualTo(Duration.ofSeconds(30));
-		assertThat(merged.maxRetries()).isZero();
+		assertThat(merged.maxAttempts()).isEqualTo(1);
 		assertThat(merged.accessToken()).isEqualTo("polar_oat_default");
 		assertThat(merged.retryNonIdempotent()).isNull();
 	}
@@ -47,7 +47,7 @@ class RequestOptionsTests {
 
 	@Test
 	void noneLeavesOtherOptionsAsTheyAre() {
-		RequestOptions options = RequestOptions.builder().maxRetries(1).build();
+		RequestOptions options = RequestOptions.builder().maxAttempts(2).build();
 		assertThat(RequestOptions.none().orElse(options)).isSameAs(options);
 		assertThat(options.orElse(RequestOptions.none())).isSameAs(options);
 	}
@@ -55,18 +55,18 @@ class RequestOptionsTests {
 	@Test
 	void mutateCopiesEverything() {
 		RequestOptions options = RequestOptions.builder().header("X-A", "a").timeout(Duration.ofSeconds(1)).build();
-		RequestOptions changed = options.mutate().maxRetries(3).build();
+		RequestOptions changed = options.mutate().maxAttempts(4).build();
 		assertThat(changed.headers().getFirst("X-A")).isEqualTo("a");
 		assertThat(changed.timeout()).isEqualTo(Duration.ofSeconds(1));
-		assertThat(options.maxRetries()).isNull();
+		assertThat(options.maxAttempts()).isNull();
 	}
 
 	@Test
 	void invalidValuesAreRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().timeout(Duration.ZERO))
 			.withMessage("timeout must be positive, was PT0S");
-		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().maxRetries(-1))
-			.withMessage("maxRetries must not be negative, was -1");
+		assertThatIllegalArgumentException().isThrownBy(() -> RequestOptions.builder().maxAttempts(0))
+			.withMessage("maxAttempts must be at least 1 (1 disables retries), was 0");
 	}
 
 	@Test

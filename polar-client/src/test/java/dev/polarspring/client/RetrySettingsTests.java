@@ -12,7 +12,7 @@ class RetrySettingsTests {
 	@Test
 	void defaultsMatchTheDocumentation() {
 		RetrySettings defaults = RetrySettings.defaults();
-		assertThat(defaults.maxRetries()).isEqualTo(2);
+		assertThat(defaults.maxAttempts()).isEqualTo(3);
 		assertThat(defaults.initialDelay()).isEqualTo(Duration.ofMillis(500));
 		assertThat(defaults.maxDelay()).isEqualTo(Duration.ofSeconds(8));
 		assertThat(defaults.multiplier()).isEqualTo(2.0);
@@ -22,8 +22,8 @@ class RetrySettingsTests {
 
 	@Test
 	void withMethodsChangeOneField() {
-		RetrySettings settings = RetrySettings.defaults().withMaxRetries(5).withInitialDelay(Duration.ofSeconds(1));
-		assertThat(settings).isEqualTo(new RetrySettings(5, Duration.ofSeconds(1), Duration.ofSeconds(8), 2.0, 0.25,
+		RetrySettings settings = RetrySettings.defaults().withMaxAttempts(6).withInitialDelay(Duration.ofSeconds(1));
+		assertThat(settings).isEqualTo(new RetrySettings(6, Duration.ofSeconds(1), Duration.ofSeconds(8), 2.0, 0.25,
 				Duration.ofSeconds(60), false));
 	}
 
@@ -38,8 +38,8 @@ class RetrySettingsTests {
 
 	@Test
 	void nonsenseIsRefusedWithTheValue() {
-		assertThatIllegalArgumentException().isThrownBy(() -> RetrySettings.defaults().withMaxRetries(-1))
-			.withMessage("maxRetries must not be negative, was -1");
+		assertThatIllegalArgumentException().isThrownBy(() -> RetrySettings.defaults().withMaxAttempts(0))
+			.withMessage("maxAttempts must be at least 1 (1 disables retries), was 0");
 		assertThatIllegalArgumentException().isThrownBy(() -> RetrySettings.defaults().withJitter(1.5))
 			.withMessage("jitter must be between 0 and 1, was 1.5");
 		assertThatIllegalArgumentException().isThrownBy(() -> RetrySettings.defaults().withMultiplier(0.5))

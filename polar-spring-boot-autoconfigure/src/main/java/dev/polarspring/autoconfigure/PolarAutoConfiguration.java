@@ -43,6 +43,10 @@ public final class PolarAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(PolarAutoConfiguration.class);
 
+	// The client says which token is missing; here, the user sets a property.
+	private static final String MISSING_ACCESS_TOKEN_ACTION = "set polar.access-token (for example from the "
+			+ "POLAR_ACCESS_TOKEN environment variable) or pass RequestOptions.builder().accessToken(...)";
+
 	@Bean
 	@ConditionalOnMissingBean
 	PolarClient polarClient(PolarProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
@@ -56,7 +60,8 @@ public final class PolarAutoConfiguration {
 			.organizationId(properties.getOrganizationId())
 			.connectTimeout(properties.getConnectTimeout())
 			.readTimeout(properties.getReadTimeout())
-			.retrySettings(retrySettings(properties.getRetry()));
+			.retrySettings(retrySettings(properties.getRetry()))
+			.missingAccessTokenAction(MISSING_ACCESS_TOKEN_ACTION);
 		applyServer(builder, properties);
 		applyAccessToken(builder, properties);
 		restClientBuilder.ifAvailable(builder::restClientBuilder);
@@ -97,10 +102,12 @@ public final class PolarAutoConfiguration {
 
 	private static RetrySettings retrySettings(PolarProperties.Retry retry) {
 		return RetrySettings.defaults()
-			.withMaxRetries(retry.getMaxAttempts() - 1)
+			.withMaxAttempts(retry.getMaxAttempts())
 			.withInitialDelay(retry.getInitialDelay())
 			.withMaxDelay(retry.getMaxDelay())
 			.withMultiplier(retry.getMultiplier())
+			.withJitter(retry.getJitter())
+			.withMaxRetryAfter(retry.getMaxRetryAfter())
 			.withRetryNonIdempotent(retry.isNonIdempotent());
 	}
 

@@ -3,7 +3,9 @@ package dev.polarspring.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.polarspring.client.PolarClientSettings;
 import dev.polarspring.client.PolarServer;
+import dev.polarspring.client.RetrySettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +20,11 @@ import org.springframework.validation.Validator;
  * The webhook settings live in their own group, {@code polar.webhook.*}. Values are
  * checked when they are bound (the class validates itself), so a bad value stops the
  * application at startup with a message naming the key.
+ *
+ * <p>
+ * The defaults are the client's own ({@link PolarClientSettings#defaults()} and
+ * {@link RetrySettings#defaults()}), read from there rather than written again; the
+ * configuration metadata repeats them for IDEs, and a test keeps it in step.
  */
 @ConfigurationProperties("polar")
 public class PolarProperties implements Validator {
@@ -42,7 +49,7 @@ public class PolarProperties implements Validator {
 	/**
 	 * Polar API version sent as the Polar-Version header on every request.
 	 */
-	private String apiVersion = "2026-10";
+	private String apiVersion = PolarClientSettings.DEFAULT_API_VERSION;
 
 	/**
 	 * Organization id sent as the Polar-Organization header, for personal tokens that
@@ -53,12 +60,12 @@ public class PolarProperties implements Validator {
 	/**
 	 * Time allowed to open a connection to Polar. Wins over spring.http.clients settings.
 	 */
-	private Duration connectTimeout = Duration.ofSeconds(10);
+	private Duration connectTimeout = PolarClientSettings.DEFAULT_CONNECT_TIMEOUT;
 
 	/**
 	 * Time allowed to wait for Polar's answer. Wins over spring.http.clients settings.
 	 */
-	private Duration readTimeout = Duration.ofSeconds(30);
+	private Duration readTimeout = PolarClientSettings.DEFAULT_READ_TIMEOUT;
 
 	private final Retry retry = new Retry();
 
@@ -136,7 +143,8 @@ public class PolarProperties implements Validator {
 					"must be an absolute http or https URL such as https://sandbox-api.polar.sh");
 		}
 		if (!StringUtils.hasText(properties.getApiVersion())) {
-			errors.rejectValue("apiVersion", "polar.empty", "must not be empty; the current version is 2026-10");
+			errors.rejectValue("apiVersion", "polar.empty",
+					"must not be empty; the current version is " + PolarClientSettings.DEFAULT_API_VERSION);
 		}
 		rejectIfNotPositive(errors, "connectTimeout", properties.getConnectTimeout());
 		rejectIfNotPositive(errors, "readTimeout", properties.getReadTimeout());
@@ -148,6 +156,13 @@ public class PolarProperties implements Validator {
 		rejectIfNotPositive(errors, "retry.maxDelay", retry.getMaxDelay());
 		if (!(retry.getMultiplier() >= 1.0)) {
 			errors.rejectValue("retry.multiplier", "polar.tooSmall", "must be at least 1.0");
+		}
+		if (!(retry.getJitter() >= 0.0 && retry.getJitter() <= 1.0)) {
+			errors.rejectValue("retry.jitter", "polar.outOfRange", "must be between 0 and 1, such as 0.25");
+		}
+		Duration maxRetryAfter = retry.getMaxRetryAfter();
+		if (maxRetryAfter == null || maxRetryAfter.isNegative()) {
+			errors.rejectValue("retry.maxRetryAfter", "polar.negative", "must be a duration such as 60s, not negative");
 		}
 	}
 
@@ -176,26 +191,40 @@ public class PolarProperties implements Validator {
 	 */
 	public static class Retry {
 
+		private static final RetrySettings DEFAULTS = RetrySettings.defaults();
+
 		/**
 		 * Maximum number of attempts for one call, the first one included. 1 disables
 		 * retries.
 		 */
-		private int maxAttempts = 3;
+		private int maxAttempts = DEFAULTS.maxAttempts();
 
 		/**
 		 * Delay before the first retry; later delays grow by the multiplier.
 		 */
-		private Duration initialDelay = Duration.ofMillis(500);
+		private Duration initialDelay = DEFAULTS.initialDelay();
 
 		/**
-		 * Upper bound of the delay between two attempts, Retry-After included.
+		 * Upper bound of the backoff delay between two attempts.
 		 */
-		private Duration maxDelay = Duration.ofSeconds(8);
+		private Duration maxDelay = DEFAULTS.maxDelay();
 
 		/**
 		 * Factor applied to the delay after each retry.
 		 */
-		private double multiplier = 2.0;
+		private double multiplier = DEFAULTS.multiplier();
+
+		/**
+		 * Fraction, between 0 and 1, of each backoff delay that is randomly removed so
+		 * that instances failing together do not retry together.
+		 */
+		private double jitter = DEFAULTS.jitter();
+
+		/**
+		 * Longest wait honoured when Polar's answer asks for one with Retry-After; longer
+		 * requests are cut to this.
+		 */
+		private Duration maxRetryAfter = DEFAULTS.maxRetryAfter();
 
 		/**
 		 * Whether POST and PATCH calls may be retried after a failure that could have
@@ -203,7 +232,7 @@ public class PolarProperties implements Validator {
 		 * second checkout or customer; they are always retried when the request cannot
 		 * have been received.
 		 */
-		private boolean nonIdempotent = false;
+		private boolean nonIdempotent = DEFAULTS.retryNonIdempotent();
 
 		public int getMaxAttempts() {
 			return this.maxAttempts;
@@ -237,6 +266,22 @@ public class PolarProperties implements Validator {
 			this.multiplier = multiplier;
 		}
 
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
 		public boolean isNonIdempotent() {
 			return this.nonIdempotent;
 		}
@@ -248,7 +293,8 @@ public class PolarProperties implements Validator {
 		@Override
 		public String toString() {
 			return "Retry{maxAttempts=" + this.maxAttempts + ", initialDelay=" + this.initialDelay + ", maxDelay="
-					+ this.maxDelay + ", multiplier=" + this.multiplier + ", nonIdempotent=" + this.nonIdempotent + "}";
+					+ this.maxDelay + ", multiplier=" + this.multiplier + ", jitter=" + this.jitter + ", maxRetryAfter="
+					+ this.maxRetryAfter + ", nonIdempotent=" + this.nonIdempotent + "}";
 		}
 
 	}

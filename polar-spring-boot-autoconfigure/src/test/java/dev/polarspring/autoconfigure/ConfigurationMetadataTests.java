@@ -2,12 +2,17 @@ package dev.polarspring.autoconfigure;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import dev.polarspring.client.PolarClientSettings;
+import dev.polarspring.client.RetrySettings;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +45,55 @@ class ConfigurationMetadataTests {
 		assertThat(names).contains("polar.access-token", "polar.server", "polar.base-url", "polar.api-version",
 				"polar.organization-id", "polar.connect-timeout", "polar.read-timeout", "polar.retry.max-attempts",
 				"polar.retry.initial-delay", "polar.retry.max-delay", "polar.retry.multiplier",
-				"polar.retry.non-idempotent", "polar.webhook.secret", "polar.webhook.path",
-				"polar.webhook.max-body-size");
+				"polar.retry.non-idempotent", "polar.retry.jitter", "polar.retry.max-retry-after",
+				"polar.webhook.secret", "polar.webhook.path", "polar.webhook.max-body-size");
+	}
+
+	@Test
+	void theDefaultsShownToIdesAreTheClientsDefaults() {
+		PolarClientSettings client = PolarClientSettings.defaults();
+		RetrySettings retry = RetrySettings.defaults();
+		Map<String, Object> expected = Map.of("polar.api-version", client.apiVersion(), "polar.connect-timeout",
+				client.connectTimeout(), "polar.read-timeout", client.readTimeout(), "polar.retry.max-attempts",
+				retry.maxAttempts(), "polar.retry.initial-delay", retry.initialDelay(), "polar.retry.max-delay",
+				retry.maxDelay(), "polar.retry.multiplier", retry.multiplier(), "polar.retry.jitter", retry.jitter(),
+				"polar.retry.max-retry-after", retry.maxRetryAfter(), "polar.retry.non-idempotent",
+				retry.retryNonIdempotent());
+		expected.forEach((name, value) -> assertThat(defaultValue(name, value.getClass())).as(name).isEqualTo(value));
+	}
+
+	@Test
+	void apiVersionOffersTheClientsVersion() {
+		JsonNode apiVersionHint = this.metadata.get("hints")
+			.valueStream()
+			.filter((hint) -> hint.get("name").asString().equals("polar.api-version"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(apiVersionHint.get("values").valueStream().map((value) -> value.get("value").asString()))
+			.containsExactly(PolarClientSettings.DEFAULT_API_VERSION);
+	}
+
+	private Object defaultValue(String name, Class<?> type) {
+		JsonNode value = this.metadata.get("properties")
+			.valueStream()
+			.filter((property) -> property.get("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow()
+			.get("defaultValue");
+		assertThat(value).as(name + " has a default").isNotNull();
+		if (type == Duration.class) {
+			return DurationStyle.detectAndParse(value.asString());
+		}
+		if (type == Integer.class) {
+			return value.asInt();
+		}
+		if (type == Double.class) {
+			return value.asDouble();
+		}
+		if (type == Boolean.class) {
+			return value.asBoolean();
+		}
+		return value.asString();
 	}
 
 	@Test

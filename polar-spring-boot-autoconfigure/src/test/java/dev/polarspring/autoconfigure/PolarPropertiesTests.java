@@ -3,7 +3,9 @@ package dev.polarspring.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.polarspring.client.PolarClientSettings;
 import dev.polarspring.client.PolarServer;
+import dev.polarspring.client.RetrySettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,6 +35,53 @@ class PolarPropertiesTests {
 			assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(3);
 			assertThat(properties.getRetry().isNonIdempotent()).isFalse();
 		});
+	}
+
+	@Test
+	void defaultsAreTheClientsDefaults() {
+		PolarProperties properties = new PolarProperties();
+		PolarClientSettings client = PolarClientSettings.defaults();
+		RetrySettings retry = RetrySettings.defaults();
+		assertThat(properties.getServer().baseUrl()).isEqualTo(client.baseUrl());
+		assertThat(properties.getApiVersion()).isEqualTo(client.apiVersion());
+		assertThat(properties.getOrganizationId()).isEqualTo(client.organizationId());
+		assertThat(properties.getConnectTimeout()).isEqualTo(client.connectTimeout());
+		assertThat(properties.getReadTimeout()).isEqualTo(client.readTimeout());
+		assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(retry.maxAttempts());
+		assertThat(properties.getRetry().getInitialDelay()).isEqualTo(retry.initialDelay());
+		assertThat(properties.getRetry().getMaxDelay()).isEqualTo(retry.maxDelay());
+		assertThat(properties.getRetry().getMultiplier()).isEqualTo(retry.multiplier());
+		assertThat(properties.getRetry().getJitter()).isEqualTo(retry.jitter());
+		assertThat(properties.getRetry().getMaxRetryAfter()).isEqualTo(retry.maxRetryAfter());
+		assertThat(properties.getRetry().isNonIdempotent()).isEqualTo(retry.retryNonIdempotent());
+	}
+
+	@Test
+	void bindsTheRetryJitterAndRetryAfterCap() {
+		this.contextRunner.withPropertyValues("polar.retry.jitter=0", "polar.retry.max-retry-after=5s")
+			.run((context) -> {
+				PolarProperties properties = context.getBean(PolarProperties.class);
+				assertThat(properties.getRetry().getJitter()).isZero();
+				assertThat(properties.getRetry().getMaxRetryAfter()).isEqualTo(Duration.ofSeconds(5));
+			});
+	}
+
+	@Test
+	void jitterAboveOneFailsNamingTheKey() {
+		this.contextRunner.withPropertyValues("polar.retry.jitter=1.5")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("retry.jitter")
+				.hasMessageContaining("between 0 and 1"));
+	}
+
+	@Test
+	void negativeRetryAfterCapFailsNamingTheKey() {
+		this.contextRunner.withPropertyValues("polar.retry.max-retry-after=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("retry.maxRetryAfter")
+				.hasMessageContaining("not negative"));
 	}
 
 	@Test

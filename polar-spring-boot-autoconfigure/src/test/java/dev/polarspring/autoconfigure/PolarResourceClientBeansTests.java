@@ -6,7 +6,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.polarspring.autoconfigure.ResourceClientAccessors.ResourceClientAccessor;
 import dev.polarspring.client.PolarClient;
-import dev.polarspring.client.core.ApiExecutor;
 import dev.polarspring.client.model.Product;
 import dev.polarspring.client.Page;
 import dev.polarspring.client.resource.CheckoutsClient;
@@ -87,7 +86,7 @@ class PolarResourceClientBeansTests {
 	@Test
 	void aResourceClientTheApplicationDefinesIsLeftAlone() {
 		ProductsClient own = new ProductsClient(
-				ApiExecutor.builder().baseUrl("http://localhost:1").accessToken(() -> "own").build());
+				PolarClient.builder().baseUrl("http://localhost:1").accessToken("own").build().executor());
 		this.contextRunner.withBean("myProducts", ProductsClient.class, () -> own).run((context) -> {
 			assertThat(context).getBean(ProductsClient.class).isSameAs(own);
 			assertThat(context).hasSingleBean(CheckoutsClient.class);

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +27,7 @@ import org.springframework.web.client.RestClient;
 
 import dev.polarspring.client.Page;
 import dev.polarspring.client.PolarClient;
+import dev.polarspring.client.PolarClientSettings;
 import dev.polarspring.client.RequestFactoryProvider;
 import dev.polarspring.client.model.Product;
 import dev.polarspring.client.resource.ProductsListParams;
@@ -89,9 +89,10 @@ public class ProductsListBenchmark {
 			// the client.
 			this.restClient = RestClient.builder()
 				.baseUrl(baseUrl)
-				.requestFactory(
-						RequestFactoryProvider.jdk().requestFactory(Duration.ofSeconds(10), Duration.ofSeconds(60)))
-				.defaultHeader("Polar-Version", PolarClient.DEFAULT_API_VERSION)
+				.requestFactory(RequestFactoryProvider.jdk()
+					.requestFactory(PolarClientSettings.DEFAULT_CONNECT_TIMEOUT,
+							PolarClientSettings.DEFAULT_READ_TIMEOUT))
+				.defaultHeader("Polar-Version", PolarClientSettings.DEFAULT_API_VERSION)
 				.defaultHeader("User-Agent", "polar-spring-boot-benchmark")
 				.defaultHeader("Authorization", "Bearer " + TOKEN)
 				.build();

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpMethod;
 
+import dev.polarspring.client.RequestOptions;
 import dev.polarspring.client.RetrySettings;
 
 /**
@@ -35,19 +36,38 @@ final class RetryPolicy {
 		this.method = method;
 	}
 
-	int maxRetries() {
-		return this.settings.maxRetries();
+	/**
+	 * Returns the policy of one call: the client's settings, with the attempts and the
+	 * choice about POST and PATCH the call's options set.
+	 * @param settings the client's retry settings
+	 * @param options the call's options, merged over the client's defaults
+	 * @param method the call's HTTP method
+	 * @return the policy
+	 */
+	static RetryPolicy forCall(RetrySettings settings, RequestOptions options, HttpMethod method) {
+		RetrySettings callSettings = settings;
+		if (options.maxAttempts() != null) {
+			callSettings = callSettings.withMaxAttempts(options.maxAttempts());
+		}
+		if (options.retryNonIdempotent() != null) {
+			callSettings = callSettings.withRetryNonIdempotent(options.retryNonIdempotent());
+		}
+		return new RetryPolicy(callSettings, method);
+	}
+
+	int maxAttempts() {
+		return this.settings.maxAttempts();
 	}
 
 	/**
-	 * Returns the wait before retrying after an error status.
+	 * Returns the wait before the next attempt after an error status.
 	 * @param status the status Polar answered
 	 * @param retryAfter the wait Polar asked for, if any
-	 * @param retriesDone how many retries already happened
+	 * @param failedAttempt the attempt that failed, 1 for the first
 	 * @return the wait, or {@code null} not to retry
 	 */
-	@Nullable Duration afterStatus(int status, @Nullable Duration retryAfter, int retriesDone) {
-		if (retriesDone >= this.settings.maxRetries()) {
+	@Nullable Duration afterStatus(int status, @Nullable Duration retryAfter, int failedAttempt) {
+		if (failedAttempt >= this.settings.maxAttempts()) {
 			return null;
 		}
 		boolean retried = (status == 429) || (RETRIED_SERVER_ERRORS.contains(status) && mayRepeat());
@@ -58,28 +78,28 @@ final class RetryPolicy {
 			return (retryAfter.compareTo(this.settings.maxRetryAfter()) > 0) ? this.settings.maxRetryAfter()
 					: retryAfter;
 		}
-		return backoff(retriesDone + 1);
+		return backoff(failedAttempt);
 	}
 
 	/**
-	 * Returns the wait before retrying after a transport failure.
+	 * Returns the wait before the next attempt after a transport failure.
 	 * @param failure what kind of failure it was
-	 * @param retriesDone how many retries already happened
+	 * @param failedAttempt the attempt that failed, 1 for the first
 	 * @return the wait, or {@code null} not to retry
 	 */
-	@Nullable Duration afterTransportFailure(TransportFailure failure, int retriesDone) {
-		if (retriesDone >= this.settings.maxRetries()) {
+	@Nullable Duration afterTransportFailure(TransportFailure failure, int failedAttempt) {
+		if (failedAttempt >= this.settings.maxAttempts()) {
 			return null;
 		}
-		return (failure.notSent() || mayRepeat()) ? backoff(retriesDone + 1) : null;
+		return (failure.notSent() || mayRepeat()) ? backoff(failedAttempt) : null;
 	}
 
 	private boolean mayRepeat() {
 		return IDEMPOTENT.contains(this.method) || this.settings.retryNonIdempotent();
 	}
 
-	private Duration backoff(int retry) {
-		return this.settings.backoff(retry, ThreadLocalRandom.current().nextDouble());
+	private Duration backoff(int failedAttempt) {
+		return this.settings.backoff(failedAttempt, ThreadLocalRandom.current().nextDouble());
 	}
 
 }

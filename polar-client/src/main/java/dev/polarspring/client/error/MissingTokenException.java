@@ -2,7 +2,9 @@ package dev.polarspring.client.error;
 
 /**
  * Thrown before anything is sent when an operation needs a token that is not configured.
- * The message names the property or method that supplies it.
+ * The message says which token is missing and what to do: by default which method
+ * supplies it; where a framework configures the client, the setting it reads
+ * ({@code PolarClientSettings.missingAccessTokenAction()}).
  */
 public class MissingTokenException extends PolarException {
 

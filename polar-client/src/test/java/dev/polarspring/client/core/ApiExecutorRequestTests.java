@@ -183,8 +183,8 @@ class ApiExecutorRequestTests {
 		ApiRequest request = ApiRequest.builder(TestApi.PRODUCTS_GET).pathParam("id", "p").build();
 		assertThatExceptionOfType(MissingTokenException.class)
 			.isThrownBy(() -> executor.execute(request, ResponseType.json(Product.class), RequestOptions.none()))
-			.withMessageStartingWith(
-					"polar.access-token is not set; set it or call PolarClient.builder().accessToken(...)")
+			.withMessage("products:get needs an organization access token and none is set; call "
+					+ "PolarClient.builder().accessToken(...) or pass RequestOptions.builder().accessToken(...)")
 			.satisfies((ex) -> assertThat(ex.getOperationId()).isEqualTo("products:get"));
 		assertThat(polar.getAllServeEvents()).isEmpty();
 	}

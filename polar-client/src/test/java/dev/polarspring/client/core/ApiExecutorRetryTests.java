@@ -171,7 +171,7 @@ class ApiExecutorRetryTests {
 		polar.stubFor(get(urlEqualTo("/v1/products/p")).willReturn(aResponse().withStatus(429)));
 		ApiRequest request = ApiRequest.builder(TestApi.PRODUCTS_GET).pathParam("id", "p").build();
 		assertThatExceptionOfType(RateLimitException.class).isThrownBy(() -> this.executor.execute(request,
-				ResponseType.json(Product.class), RequestOptions.builder().maxRetries(0).build()));
+				ResponseType.json(Product.class), RequestOptions.builder().maxAttempts(1).build()));
 		polar.verify(1, getRequestedFor(urlEqualTo("/v1/products/p")));
 	}
 

@@ -43,7 +43,7 @@ class TimeoutTests {
 	@Test
 	void aPerCallTimeoutEndsTheCallWithAnExceptionNamingTheOperation() {
 		ApiExecutor executor = TestApi.client(polar.baseUrl(), this.sleeper).build().executor();
-		RequestOptions options = RequestOptions.builder().timeout(Duration.ofMillis(200)).maxRetries(0).build();
+		RequestOptions options = RequestOptions.builder().timeout(Duration.ofMillis(200)).maxAttempts(1).build();
 		long start = System.nanoTime();
 		assertThatExceptionOfType(PolarTimeoutException.class)
 			.isThrownBy(() -> executor.execute(product("slow"), ResponseType.json(Product.class), options))
@@ -62,7 +62,7 @@ class TimeoutTests {
 			.build()
 			.executor();
 		assertThatExceptionOfType(PolarTimeoutException.class).isThrownBy(() -> executor.execute(product("slow"),
-				ResponseType.json(Product.class), RequestOptions.builder().maxRetries(1).build()));
+				ResponseType.json(Product.class), RequestOptions.builder().maxAttempts(2).build()));
 		polar.verify(2, getRequestedFor(urlEqualTo("/v1/products/slow")));
 		assertThat(executor.execute(product("fast"), ResponseType.json(Product.class), RequestOptions.none()).name())
 			.isEqualTo("Fast");

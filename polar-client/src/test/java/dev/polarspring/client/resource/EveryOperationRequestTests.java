@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.polarspring.client.Page;
 import dev.polarspring.client.PolarClient;
+import dev.polarspring.client.PolarClientSettings;
 import dev.polarspring.client.RecordingSleeper;
 import dev.polarspring.client.RequestOptions;
 import dev.polarspring.client.RetrySettings;
@@ -106,7 +107,7 @@ class EveryOperationRequestTests {
 			case "CUSTOMER_SESSION" -> assertThat(authorization).isEqualTo("Bearer " + SESSION);
 			default -> assertThat(request.containsHeader("Authorization")).isFalse();
 		}
-		assertThat(request.getHeader("Polar-Version")).isEqualTo(PolarClient.DEFAULT_API_VERSION);
+		assertThat(request.getHeader("Polar-Version")).isEqualTo(PolarClientSettings.DEFAULT_API_VERSION);
 		for (JsonNode parameter : operation.requiredQueryParameters()) {
 			assertThat(request.queryParameter(parameter.path("name").asString()).isPresent()).isTrue();
 		}

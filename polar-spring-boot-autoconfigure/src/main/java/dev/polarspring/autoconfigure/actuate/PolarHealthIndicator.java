@@ -41,7 +41,7 @@ public final class PolarHealthIndicator implements HealthIndicator {
 	// One attempt with a short timeout: a health probe must answer quickly and never
 	// retry.
 	private static final RequestOptions PROBE = RequestOptions.builder()
-		.maxRetries(0)
+		.maxAttempts(1)
 		.timeout(Duration.ofSeconds(5))
 		.build();
 

@@ -1,4 +1,4 @@
-package dev.polarspring.client;
+package dev.polarspring.client.core;
 
 /**
  * The version of this library, read once from the jar manifest's
