@@ -44,8 +44,8 @@ class GeneratedNamesTests {
 		types = ModelTypes.of(spec, NAMING, Main.MODEL_PACKAGE);
 		generated = new TreeMap<>();
 		for (GeneratedSource source : Main.generate(spec, NAMING)) {
-			ClassName type = className(Path.of(source.path()));
-			if (!type.simpleName().equals("package-info")) {
+			if (!isPackageInfo(Path.of(source.path()))) {
+				ClassName type = className(Path.of(source.path()));
 				generated.put(type.simpleName(), type);
 			}
 		}
@@ -111,13 +111,16 @@ class GeneratedNamesTests {
 		List<ClassName> classes = new ArrayList<>();
 		try (Stream<Path> files = Files.walk(HAND_WRITTEN)) {
 			for (Path file : files.filter((path) -> path.toString().endsWith(".java")).sorted().toList()) {
-				ClassName type = className(HAND_WRITTEN.relativize(file));
-				if (!type.simpleName().equals("package-info")) {
-					classes.add(type);
+				if (!isPackageInfo(file)) {
+					classes.add(className(HAND_WRITTEN.relativize(file)));
 				}
 			}
 		}
 		return classes;
+	}
+
+	private static boolean isPackageInfo(Path file) {
+		return file.getFileName().toString().equals("package-info.java");
 	}
 
 	private static ClassName className(Path relativePath) {

@@ -90,7 +90,8 @@ class PolarModelRuntimeHintsTests {
 	 * The classes compiled from the generated sources of a package: those whose top-level
 	 * source file is not hand-written, less the anonymous, local and private ones.
 	 */
-	private static Set<String> compiledTypes(Path classes, String packageName) throws IOException {
+	private static Set<String> compiledTypes(Path classes, String packageName)
+			throws IOException, ClassNotFoundException {
 		Path handWritten = Path.of("src/main/java", packageName.split("\\."));
 		Set<String> names = new TreeSet<>();
 		try (Stream<Path> files = Files.list(classes.resolve(packageName.replace('.', '/')))) {

@@ -46,8 +46,9 @@ class PropertyReaderTests {
 
 	@Test
 	void aValueOfTheWrongShapeFailsWithThePathToIt() {
-		assertThatExceptionOfType(MismatchedInputException.class).isThrownBy(
-				() -> PolarJson.mapper().readValue("[{\"count\": 1}, {\"count\": 1, \"tags\": [[1]]}]", Sample[].class))
+		assertThatExceptionOfType(MismatchedInputException.class)
+			.isThrownBy(() -> PolarJson.mapper()
+				.readValue("[{\"count\": 1}, {\"count\": 1, \"tags\": [{\"a\": 1}]}]", Sample[].class))
 			.satisfies((ex) -> assertThat(ex.getPath()).extracting((reference) -> (reference.getIndex() >= 0)
 					? String.valueOf(reference.getIndex()) : reference.getPropertyName())
 				.containsExactly("1", "tags", "0"));

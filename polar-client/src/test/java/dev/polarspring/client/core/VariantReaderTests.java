@@ -8,6 +8,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.deser.std.StdDeserializer;
 
@@ -78,12 +79,18 @@ class VariantReaderTests {
 
 	}
 
+	// Its own default deserializer, not the union's it would inherit.
+	@JsonDeserialize(using = ValueDeserializer.None.class)
 	record Circle(String kind, double radius, @Nullable String label) implements Shape {
 	}
 
+	// Its own default deserializer, not the union's it would inherit.
+	@JsonDeserialize(using = ValueDeserializer.None.class)
 	record Square(String kind, double side, @Nullable String label) implements Shape {
 	}
 
+	// Its own default deserializer, not the union's it would inherit.
+	@JsonDeserialize(using = ValueDeserializer.None.class)
 	record UnknownShape(JsonNode raw) implements Shape {
 	}
 
@@ -115,12 +122,18 @@ class VariantReaderTests {
 
 	}
 
+	// Its own default deserializer, not the union's it would inherit.
+	@JsonDeserialize(using = ValueDeserializer.None.class)
 	record MatchedCircle(double radius, @Nullable String label) implements MatchedShape {
 	}
 
+	// Its own default deserializer, not the union's it would inherit.
+	@JsonDeserialize(using = ValueDeserializer.None.class)
 	record MatchedSquare(double side) implements MatchedShape {
 	}
 
+	// Its own default deserializer, not the union's it would inherit.
+	@JsonDeserialize(using = ValueDeserializer.None.class)
 	record UnknownMatchedShape(JsonNode raw) implements MatchedShape {
 	}
 
