@@ -7,15 +7,18 @@ import java.util.List;
 
 import dev.polarspring.codegen.model.ModelGenerator;
 import dev.polarspring.codegen.operation.OperationGenerator;
+import dev.polarspring.codegen.operation.ResourceClientBeansGenerator;
 
 /**
- * Generates the Java sources of {@code polar-client} from Polar's OpenAPI spec.
+ * Generates Java sources from Polar's OpenAPI spec.
  *
  * <p>
- * Usage: {@code Main <spec.json> <outputDir> [<handWrittenSourceRoot>]}. The
- * {@code polar-client} build runs it at {@code generate-sources}, passing its
- * {@code src/main/java}: no generated type takes the simple name of a hand-written class
- * there (see {@link Naming}).
+ * Usage: {@code Main <spec.json> <outputDir> [client|autoconfigure]}. The
+ * {@code polar-client} build runs it at {@code generate-sources} for {@code client} (the
+ * default): the model, the webhook events, the resource clients and the index of model
+ * types. The {@code polar-spring-boot-autoconfigure} build runs it for
+ * {@code autoconfigure}: the configuration making each resource client a bean. Names
+ * depend on the spec and the fixed tables of {@link Naming} only.
  */
 public final class Main {
 
@@ -34,29 +37,47 @@ public final class Main {
 	/** The package of the generated webhook events. */
 	public static final String WEBHOOK_PACKAGE = "dev.polarspring.client.webhook";
 
+	/**
+	 * The package of the client's native hints, where the generated
+	 * {@code ModelTypeIndex} goes.
+	 */
+	public static final String AOT_PACKAGE = "dev.polarspring.client.aot";
+
+	/**
+	 * The package of the auto-configuration, where the generated
+	 * {@code PolarResourceClientsConfiguration} goes.
+	 */
+	public static final String AUTOCONFIGURE_PACKAGE = "dev.polarspring.autoconfigure";
+
+	private static final String USAGE = "Usage: Main <spec.json> <outputDir> [client|autoconfigure]";
+
 	private Main() {
 	}
 
 	/**
 	 * Runs the generator.
-	 * @param args the spec file and the output directory
+	 * @param args the spec file, the output directory and, optionally, what to generate
 	 * @throws IOException if the spec cannot be read or a source cannot be written
 	 */
 	public static void main(String[] args) throws IOException {
 		if (args.length != 2 && args.length != 3) {
-			throw new IllegalArgumentException("Usage: Main <spec.json> <outputDir> [<handWrittenSourceRoot>]");
+			throw new IllegalArgumentException(USAGE);
 		}
+		String target = (args.length == 3) ? args[2] : "client";
 		long start = System.nanoTime();
-		Naming naming = (args.length == 3) ? Naming.keepingApartFrom(Path.of(args[2])) : new Naming();
-		List<GeneratedSource> sources = generate(OpenApiSpec.read(Path.of(args[0])), naming);
+		OpenApiSpec spec = OpenApiSpec.read(Path.of(args[0]));
+		List<GeneratedSource> sources = switch (target) {
+			case "client" -> generate(spec);
+			case "autoconfigure" -> generateAutoConfiguration(spec);
+			default -> throw new IllegalArgumentException("Unknown target '" + target + "'. " + USAGE);
+		};
 		GeneratedSource.writeAll(Path.of(args[1]), sources);
-		System.out.printf("polar-codegen: %d sources in %s (%d ms)%n", sources.size(), args[1],
+		System.out.printf("polar-codegen: %d %s sources in %s (%d ms)%n", sources.size(), target, args[1],
 				(System.nanoTime() - start) / 1_000_000);
 	}
 
 	/**
-	 * Generates every source for a spec, in a fixed order, with no hand-written class to
-	 * keep apart from.
+	 * Generates every source of {@code polar-client} for a spec, in a fixed order.
 	 * @param spec the spec
 	 * @return the sources
 	 */
@@ -65,16 +86,30 @@ public final class Main {
 	}
 
 	/**
-	 * Generates every source for a spec, in a fixed order.
+	 * Generates every source of {@code polar-client} for a spec, in a fixed order, with
+	 * other naming rules (tests of the rules give another rename table).
 	 * @param spec the spec
-	 * @param naming the naming rules, with the hand-written classes to keep apart from
+	 * @param naming the naming rules
 	 * @return the sources
 	 */
 	public static List<GeneratedSource> generate(OpenApiSpec spec, Naming naming) {
 		ModelTypes types = ModelTypes.of(spec, naming, MODEL_PACKAGE);
-		List<GeneratedSource> sources = new ArrayList<>(new ModelGenerator(types, WEBHOOK_PACKAGE).generate());
+		List<GeneratedSource> sources = new ArrayList<>(
+				new ModelGenerator(types, WEBHOOK_PACKAGE, AOT_PACKAGE).generate());
 		sources.addAll(new OperationGenerator(types, RESOURCE_PACKAGE, CLIENT_PACKAGE).generate());
 		return sources;
+	}
+
+	/**
+	 * Generates the sources of {@code polar-spring-boot-autoconfigure} for a spec: the
+	 * configuration with one bean per resource client.
+	 * @param spec the spec
+	 * @return the sources
+	 */
+	public static List<GeneratedSource> generateAutoConfiguration(OpenApiSpec spec) {
+		ModelTypes types = ModelTypes.of(spec, new Naming(), MODEL_PACKAGE);
+		return List.of(new ResourceClientBeansGenerator(types, RESOURCE_PACKAGE, CLIENT_PACKAGE, AUTOCONFIGURE_PACKAGE)
+			.generate());
 	}
 
 }

@@ -23,6 +23,7 @@ import dev.polarspring.codegen.ModelType.EnumType;
 import dev.polarspring.codegen.ModelType.ObjectType;
 import dev.polarspring.codegen.ModelType.TupleType;
 import dev.polarspring.codegen.ModelType.UnionType;
+import dev.polarspring.codegen.Naming.Site;
 
 /**
  * Every type the model generates, with its Java name: one per reachable component schema
@@ -37,36 +38,12 @@ import dev.polarspring.codegen.ModelType.UnionType;
  * records stand for them.
  *
  * <p>
- * Inline types are found by walking every reachable component (sorted by name, properties
- * in spec order), then every operation's parameters, request body and responses. Two
- * inline schemas with the same content (the same enum values; the same union members)
- * share one type, named where it is met first. The name is the first candidate not
- * already taken by another type:
- * <ul>
- * <li>enums: the schema's {@code title} when it is a PascalCase name of two words or more
- * ({@code CountryAlpha2}); otherwise owner + property ({@code BaseFactorType}); a query
- * parameter's enum tries the parameter name alone first ({@code Timezone});</li>
- * <li>unions: a request body's {@code title} ({@code SubscriptionCreate}); then the words
- * the member names share at the start and at the end ({@code CheckoutDiscountFixed...},
- * {@code CheckoutDiscountPercentage...} give {@code CheckoutDiscount};
- * {@code ProductPriceFixedCreate}, ... give {@code ProductPriceCreate}), if two words or
- * more and not a member's own name; then the shared start alone, then the shared end
- * alone; then {@code Any} + the shared words when they name a member
- * ({@code LegacyRecurringProductPrice} or {@code ProductPrice} gives
- * {@code AnyProductPrice}); then owner + property;</li>
- * <li>tuples: the property name ({@code tax_id} gives {@code TaxId}), then owner +
- * property.</li>
- * </ul>
- * Owner + property uses the singular for array items ({@code available_factors} items
- * give {@code ...AvailableFactor}). If every candidate is taken, generation fails naming
- * the schema.
- *
- * <p>
- * No type takes a simple name the client uses elsewhere: the webhook package's names
- * ({@link Naming#webhookTypeNames}) and the hand-written classes the {@link Naming} was
- * given. Components follow the rules of {@link Naming} (Events API members such as
- * {@code OrderPaidEvent} become {@code OrderPaidSystemEvent}; any other name in use takes
- * the suffix {@code Record}); inline types skip such names like names already taken.
+ * This class finds the types: it walks every reachable component (sorted by name,
+ * properties in spec order), then every operation's parameters, request body and
+ * responses, and gives each inline type the first of its candidate names that is free.
+ * Two inline schemas with the same content (the same enum values; the same union members)
+ * share one type, named where it is met first. The names themselves, candidates included,
+ * come from {@link Naming}, whose Javadoc states every rule.
  */
 public final class ModelTypes {
 
@@ -108,8 +85,7 @@ public final class ModelTypes {
 			payloads.add(webhook.payloadSchema());
 			eventTypes.add(webhook.type());
 		});
-		this.namesInUse.addAll(naming.webhookTypeNames(eventTypes));
-		this.namesInUse.addAll(naming.handWrittenNames());
+		this.namesInUse.addAll(naming.reservedNames(eventTypes));
 		for (String name : this.reachability.schemas()) {
 			for (JsonNode member : SchemaShape.alternatives(spec.schema(name))) {
 				OpenApiSpec.refName(member)
@@ -232,9 +208,9 @@ public final class ModelTypes {
 	}
 
 	/**
-	 * Returns the hand-written class whose name a type would have taken, had the naming
-	 * rules not kept it apart ({@code WebhookDeliveryRecord} gives the webhook package's
-	 * {@code WebhookDelivery}).
+	 * Returns the hand-written class of the rename table whose name a type would have
+	 * taken, had the naming rules not kept it apart ({@code WebhookDeliveryRecord} gives
+	 * the webhook package's {@code WebhookDelivery}).
 	 * @param type a generated type
 	 * @return the hand-written class, or empty if the type has its plain name
 	 */
@@ -243,7 +219,7 @@ public final class ModelTypes {
 		if (type.schemaName() == null || name.equals(this.naming.typeName(type.schemaName()))) {
 			return Optional.empty();
 		}
-		return this.naming.handWritten(this.naming.typeName(type.schemaName()));
+		return this.naming.keptApartFrom(this.naming.typeName(type.schemaName()));
 	}
 
 	/**
@@ -301,9 +277,8 @@ public final class ModelTypes {
 
 	/**
 	 * Returns the Java name of a component: {@link Naming#typeName} (a page named after
-	 * the name its items took), then {@link Naming#eventMemberName} for each union it is
-	 * a member of, then {@link Naming#apartFrom} if the name is in use elsewhere in the
-	 * client.
+	 * the name its items took), then {@link Naming#componentName} with the names of the
+	 * unions it is a member of.
 	 */
 	private String componentName(String schemaName) {
 		String known = this.componentNames.get(schemaName);
@@ -312,12 +287,11 @@ public final class ModelTypes {
 		}
 		String name = this.naming.typeName(schemaName, this::componentName);
 		if (!name.isEmpty()) {
+			List<String> unionNames = new ArrayList<>();
 			for (String union : this.unionsByMember.getOrDefault(schemaName, Collections.emptySortedSet())) {
-				name = this.naming.eventMemberName(name, componentName(union));
+				unionNames.add(componentName(union));
 			}
-			if (this.namesInUse.contains(name)) {
-				name = this.naming.apartFrom(name);
-			}
+			name = this.naming.componentName(name, unionNames, this.namesInUse);
 		}
 		this.componentNames.put(schemaName, name);
 		return name;
@@ -375,36 +349,30 @@ public final class ModelTypes {
 					: (name.equals(pendingListName) ? "ListResource" : componentName(name));
 			if (type instanceof ObjectType || type == null) {
 				for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
-					walk(property.getValue(), owner, property.getKey(), Context.PROPERTY, null);
+					walk(property.getValue(), owner, property.getKey(), Site.PROPERTY, null);
 				}
 				if (type == null && !isObject(schema)) {
-					walk(schema, owner, "", Context.PROPERTY, null);
+					walk(schema, owner, "", Site.PROPERTY, null);
 				}
 			}
 		}
 		for (OpenApiSpec.Operation operation : this.spec.operations()) {
 			String owner = this.naming.pascalCase(operation.operationId());
 			for (JsonNode parameter : operation.parameters()) {
-				walk(parameter.path("schema"), owner, parameter.path("name").asString(), Context.PARAMETER, null);
+				walk(parameter.path("schema"), owner, parameter.path("name").asString(), Site.PARAMETER, null);
 			}
 			JsonNode content = operation.node().path("requestBody").path("content");
 			for (String mediaType : content.propertyNames()) {
 				JsonNode body = content.get(mediaType).path("schema");
-				walk(body, owner, "Request", Context.BODY, body.path("title").asString(null));
+				walk(body, owner, "Request", Site.BODY, body.path("title").asString(null));
 			}
 			for (Map.Entry<String, JsonNode> response : operation.responseSchemas().entrySet()) {
-				walk(response.getValue(), owner, "Response" + response.getKey(), Context.BODY, null);
+				walk(response.getValue(), owner, "Response" + response.getKey(), Site.BODY, null);
 			}
 		}
 	}
 
-	private enum Context {
-
-		PROPERTY, ITEMS, PARAMETER, BODY
-
-	}
-
-	private void walk(JsonNode schema, String owner, String property, Context context, @Nullable String title) {
+	private void walk(JsonNode schema, String owner, String property, Site site, @Nullable String title) {
 		if (!schema.isObject() || schema.has("$ref")) {
 			return;
 		}
@@ -413,33 +381,33 @@ public final class ModelTypes {
 			return;
 		}
 		if (node.has("enum")) {
-			register(node, enumCandidates(node, owner, property, context),
+			register(node, enumCandidates(node, owner, property, site),
 					(className) -> new EnumType(className, null, node, enumValues(node)));
 		}
 		else if (node.has("anyOf") || node.has("oneOf")) {
 			if (isTypeUnion(node)) {
-				register(node, unionCandidates(node, owner, property, context, title),
+				register(node, unionCandidates(node, owner, property, site, title),
 						(className) -> union(className, null, node));
 			}
 			else {
 				for (JsonNode alternative : SchemaShape.alternatives(node)) {
-					walk(alternative, owner, property, context, null);
+					walk(alternative, owner, property, site, null);
 				}
 			}
 		}
 		else if (node.has("prefixItems")) {
-			register(node, List.of(this.naming.pascalCase(property), owner + this.naming.pascalCase(property)),
+			register(node, this.naming.tupleCandidates(owner, property),
 					(className) -> new TupleType(className, null, node));
-			node.path("prefixItems").forEach((item) -> walk(item, owner, property, Context.ITEMS, null));
+			node.path("prefixItems").forEach((item) -> walk(item, owner, property, Site.ITEMS, null));
 		}
 		if (node.path("items").isObject()) {
-			walk(node.path("items"), owner, property, Context.ITEMS, null);
+			walk(node.path("items"), owner, property, Site.ITEMS, null);
 		}
 		if (node.path("additionalProperties").isObject()) {
-			walk(node.path("additionalProperties"), owner, property, Context.PROPERTY, null);
+			walk(node.path("additionalProperties"), owner, property, Site.PROPERTY, null);
 		}
 		for (Map.Entry<String, JsonNode> pattern : node.path("patternProperties").properties()) {
-			walk(pattern.getValue(), owner, property, Context.PROPERTY, null);
+			walk(pattern.getValue(), owner, property, Site.PROPERTY, null);
 		}
 		if (node.has("properties")) {
 			throw new IllegalStateException("Inline object schemas are not supported (" + owner + "." + property
@@ -463,88 +431,22 @@ public final class ModelTypes {
 		throw new IllegalStateException("No free Java name for the inline schema " + schema + "; tried " + candidates);
 	}
 
-	private List<String> enumCandidates(JsonNode schema, String owner, String property, Context context) {
-		List<String> candidates = new ArrayList<>();
-		String title = schema.path("title").asString("");
-		if (title.matches("[A-Z][A-Za-z0-9]*") && this.naming.words(title).size() >= 2) {
-			candidates.add(title);
-		}
-		if (context == Context.PARAMETER) {
-			candidates.add(this.naming.pascalCase(property));
-		}
-		candidates.add(owner + ownerSuffix(property, context));
-		return candidates;
+	private List<String> enumCandidates(JsonNode schema, String owner, String property, Site site) {
+		return this.naming.enumCandidates(schema.path("title").asString(""), owner, property, site);
 	}
 
-	private List<String> unionCandidates(JsonNode schema, String owner, String property, Context context,
+	private List<String> unionCandidates(JsonNode schema, String owner, String property, Site site,
 			@Nullable String title) {
-		List<String> candidates = new ArrayList<>();
-		if (title != null && !title.isBlank()) {
-			candidates.add(this.naming.pascalCase(title));
-		}
 		List<String> memberNames = new ArrayList<>();
 		for (JsonNode member : SchemaShape.alternatives(schema)) {
 			memberNames.add(memberJavaName(OpenApiSpec.refName(member).orElseThrow()));
 		}
-		List<List<String>> words = new ArrayList<>();
-		memberNames.forEach((name) -> words.add(this.naming.words(name)));
-		List<String> prefix = commonPrefix(words);
-		List<String> suffix = commonSuffix(words, prefix.size());
-		String both = String.join("", prefix) + String.join("", suffix);
-		if (prefix.size() + suffix.size() >= 2 && !memberNames.contains(both)) {
-			candidates.add(both);
-		}
-		if (prefix.size() >= 2 && !memberNames.contains(String.join("", prefix))) {
-			candidates.add(String.join("", prefix));
-		}
-		if (suffix.size() >= 2 && !memberNames.contains(String.join("", suffix))) {
-			candidates.add(String.join("", suffix));
-		}
-		if (memberNames.contains(both)) {
-			candidates.add("Any" + both);
-		}
-		candidates.add(owner + ownerSuffix(property, context));
-		return candidates;
-	}
-
-	private String ownerSuffix(String property, Context context) {
-		String name = this.naming.pascalCase(property);
-		if (context == Context.ITEMS && name.endsWith("s") && !name.endsWith("ss")) {
-			return name.substring(0, name.length() - 1);
-		}
-		return name;
+		return this.naming.unionCandidates(title, memberNames, owner, property, site);
 	}
 
 	private String memberJavaName(String schemaName) {
 		ModelType type = this.byComponent.get(schemaName);
 		return (type != null) ? type.className().simpleName() : componentName(schemaName);
-	}
-
-	private static List<String> commonPrefix(List<List<String>> words) {
-		List<String> first = words.get(0);
-		int length = first.size();
-		for (List<String> other : words) {
-			int i = 0;
-			while (i < Math.min(length, other.size()) && other.get(i).equals(first.get(i))) {
-				i++;
-			}
-			length = i;
-		}
-		return first.subList(0, length);
-	}
-
-	private static List<String> commonSuffix(List<List<String>> words, int prefixLength) {
-		List<String> first = words.get(0);
-		int length = first.size() - prefixLength;
-		for (List<String> other : words) {
-			int i = 0;
-			int max = Math.min(length, other.size() - prefixLength);
-			while (i < max && other.get(other.size() - 1 - i).equals(first.get(first.size() - 1 - i))) {
-				i++;
-			}
-			length = i;
-		}
-		return first.subList(first.size() - length, first.size());
 	}
 
 	/**

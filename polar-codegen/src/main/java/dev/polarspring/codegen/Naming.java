@@ -1,8 +1,5 @@
 package dev.polarspring.codegen;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -16,16 +13,17 @@ import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import com.palantir.javapoet.ClassName;
+import org.jspecify.annotations.Nullable;
 
 /**
- * How spec names become Java names. Every rule lives here so that names read like
- * hand-written Java and stay the same from one build to the next.
+ * How spec names become Java names. Every rule lives here, and nothing but the spec and
+ * the fixed tables of this class decides a name, so names read like hand-written Java and
+ * stay the same from one build to the next.
  *
  * <p>
- * Component schemas keep the spec's name (it already reads like a Java class name:
+ * <b>Component schemas</b> keep the spec's name (it already reads like a Java class name:
  * {@code Product}, {@code SubscriptionStatus}, {@code OAuth2Client}) except for these
  * shapes:
  * <ul>
@@ -40,14 +38,40 @@ import com.palantir.javapoet.ClassName;
  * <li>any other character that Java does not allow is dropped and the next letter
  * capitalised.</li>
  * </ul>
- * Schemas without a name of their own (enums, unions and tuples declared inline) are
- * named by {@link ModelTypes}, which tries the candidates documented there in order and
- * takes the first one not already used by another type.
  *
  * <p>
- * <b>Names kept apart.</b> A model type never shares a simple name with a type of the
- * client's other packages: an IDE that imports the wrong {@code OrderPaidEvent} gives a
- * listener that compiles and never fires. Two rules keep them apart:
+ * <b>Inline schemas</b> (enums, unions and tuples declared in place) have no name of
+ * their own. {@link ModelTypes} meets them by walking every reachable component (sorted
+ * by name, properties in spec order), then every operation's parameters, request body and
+ * responses; two with the same content (the same enum values; the same union members)
+ * share one type, named where it is met first. The name is the first of these candidates
+ * not already taken by another type:
+ * <ul>
+ * <li>enums ({@link #enumCandidates}): the schema's {@code title} when it is a PascalCase
+ * name of two words or more ({@code CountryAlpha2}); otherwise owner + property
+ * ({@code BaseFactorType}); a query parameter's enum tries the parameter name alone first
+ * ({@code Timezone});</li>
+ * <li>unions ({@link #unionCandidates}): a request body's {@code title}
+ * ({@code SubscriptionCreate}); then the words the member names share at the start and at
+ * the end ({@code CheckoutDiscountFixed...}, {@code CheckoutDiscountPercentage...} give
+ * {@code CheckoutDiscount}; {@code ProductPriceFixedCreate}, ... give
+ * {@code ProductPriceCreate}), if two words or more and not a member's own name; then the
+ * shared start alone, then the shared end alone; then {@code Any} + the shared words when
+ * they name a member ({@code LegacyRecurringProductPrice} or {@code ProductPrice} gives
+ * {@code AnyProductPrice}); then owner + property;</li>
+ * <li>tuples ({@link #tupleCandidates}): the property name ({@code tax_id} gives
+ * {@code TaxId}), then owner + property.</li>
+ * </ul>
+ * Owner + property uses the singular for array items ({@code available_factors} items
+ * give {@code ...AvailableFactor}). If every candidate is taken, generation fails naming
+ * the schema.
+ *
+ * <p>
+ * <b>Names kept apart.</b> A model type never shares a simple name with another type of
+ * the client ({@link #reservedNames}): an IDE that imports the wrong
+ * {@code OrderPaidEvent} gives a listener that compiles and never fires. Inline types
+ * skip such names like names already taken; components follow two rules
+ * ({@link #componentName}):
  * <ul>
  * <li>Events API objects: a member of a union named {@code <Qualifier>Event} whose own
  * name ends in {@code Event} takes the qualifier before {@code Event}
@@ -56,16 +80,22 @@ import com.palantir.javapoet.ClassName;
  * The whole family is renamed, not only the names a webhook takes today, so a webhook
  * Polar adds later renames nothing. Webhook events are {@code <Type>Event} in the webhook
  * package ({@link #webhookEventName}).</li>
- * <li>Any other name the client already uses (a webhook event, the webhook package's own
- * types, a hand-written class given to {@link #Naming(Collection)}) gets the suffix
- * {@code Record} ({@link #apartFrom}): the schema {@code WebhookDelivery} (a delivery
- * Polar logged) becomes {@code WebhookDeliveryRecord}, apart from the hand-written
+ * <li>Any other name the client already uses gets the suffix {@code Record}
+ * ({@link #apartFrom}). The names the client uses are the generator's own (the webhook
+ * package's types, {@code PolarResources}, {@code ModelTypeIndex}) and the fixed
+ * <b>rename table</b> of hand-written classes a schema's name would clash with:
+ * {@code WebhookDelivery} (the schema of a delivery Polar logged) becomes
+ * {@code WebhookDeliveryRecord}, apart from
  * {@code dev.polarspring.client.webhook.WebhookDelivery} (the headers of one delivery),
  * and {@code ValidationError} becomes {@code ValidationErrorRecord}, apart from
  * {@code dev.polarspring.client.error.ValidationError}. A page of them follows its items
  * ({@code WebhookDeliveryRecordList}). If the suffixed name is taken too, the build
  * stops.</li>
  * </ul>
+ * The table is written here rather than read from the client's source tree, so adding a
+ * hand-written class never renames a public generated type. A test of
+ * {@code polar-client} checks the table against its hand-written sources: a new clash
+ * fails the build, saying to rename the class or extend the table.
  *
  * <p>
  * Properties become camelCase ({@code billing_address} to {@code billingAddress}); a name
@@ -102,6 +132,29 @@ public final class Naming {
 	 */
 	public static final String MALFORMED_WEBHOOK_PAYLOAD = "MalformedWebhookPayloadException";
 
+	/**
+	 * The base class of {@code PolarClient} holding the top-level resource clients
+	 * (generated into the client package).
+	 */
+	public static final String POLAR_RESOURCES = "PolarResources";
+
+	/**
+	 * The list of every generated model and webhook type that the native hints read
+	 * (generated into the aot package).
+	 */
+	public static final String MODEL_TYPE_INDEX = "ModelTypeIndex";
+
+	/**
+	 * The rename table: the hand-written classes of the client whose simple names a
+	 * component schema would otherwise take. Checked against polar-client's sources by
+	 * its {@code GeneratedNamesTests}.
+	 */
+	private static final List<ClassName> RENAME_TABLE = List.of(
+			// Polar's 422 body items; the client's own is what exceptions carry.
+			ClassName.get("dev.polarspring.client.error", "ValidationError"),
+			// A delivery Polar logged; the client's own is the headers of one delivery.
+			ClassName.get("dev.polarspring.client.webhook", "WebhookDelivery"));
+
 	private static final String EVENT = "Event";
 
 	private static final String APART_SUFFIX = "Record";
@@ -120,66 +173,195 @@ public final class Naming {
 			"volatile", "while", "true", "false", "null", "var", "yield", "record", "sealed", "permits", "hashCode",
 			"toString", "equals", "getClass", "notify", "notifyAll", "wait", "clone", "finalize");
 
-	private final SortedMap<String, ClassName> handWritten = new TreeMap<>();
+	private final SortedMap<String, ClassName> renameTable = new TreeMap<>();
 
 	/**
-	 * Creates the naming rules for a model generated on its own, next to no hand-written
-	 * class.
+	 * Creates the naming rules of the client, with its rename table.
 	 */
 	public Naming() {
-		this(List.of());
+		this(RENAME_TABLE);
 	}
 
 	/**
-	 * Creates the naming rules for a model generated next to hand-written classes, whose
-	 * simple names the model leaves free.
-	 * @param handWrittenTypes the hand-written top-level classes of the client
+	 * Creates the naming rules with another rename table, for tests of the rules.
+	 * @param keptApartFrom the classes whose simple names the model leaves free
 	 */
-	public Naming(Collection<ClassName> handWrittenTypes) {
-		for (ClassName type : handWrittenTypes) {
-			this.handWritten.merge(type.simpleName(), type, (first, second) -> first);
+	public Naming(Collection<ClassName> keptApartFrom) {
+		for (ClassName type : keptApartFrom) {
+			this.renameTable.merge(type.simpleName(), type, (first, second) -> first);
 		}
 	}
 
 	/**
-	 * Creates the naming rules for the model of a client whose hand-written sources are
-	 * in a directory: every top-level class there keeps its simple name to itself.
-	 * @param sourceRoot the root of the hand-written sources, such as
-	 * {@code src/main/java}
-	 * @return the naming rules
-	 * @throws IOException if the directory cannot be read
+	 * Returns the rename table: the simple names no model type takes, each with the
+	 * hand-written class that has it.
+	 * @return the table, sorted by simple name
 	 */
-	public static Naming keepingApartFrom(Path sourceRoot) throws IOException {
-		List<ClassName> types = new ArrayList<>();
-		try (Stream<Path> files = Files.walk(sourceRoot)) {
-			for (Path file : files.filter((path) -> path.toString().endsWith(".java")).sorted().toList()) {
-				String name = file.getFileName().toString().replace(".java", "");
-				if (name.equals("package-info") || name.equals("module-info")) {
-					continue;
-				}
-				List<String> packages = new ArrayList<>();
-				sourceRoot.relativize(file.getParent()).forEach((part) -> packages.add(part.toString()));
-				types.add(ClassName.get(String.join(".", packages), name));
-			}
-		}
-		return new Naming(types);
+	public SortedMap<String, ClassName> renameTable() {
+		return Collections.unmodifiableSortedMap(this.renameTable);
 	}
 
 	/**
-	 * Returns the hand-written class of a simple name.
+	 * Returns the hand-written class of the rename table that has a simple name.
 	 * @param simpleName a simple class name
-	 * @return the hand-written class, or empty if no hand-written class has that name
+	 * @return the class, or empty if the table does not have the name
 	 */
-	public Optional<ClassName> handWritten(String simpleName) {
-		return Optional.ofNullable(this.handWritten.get(simpleName));
+	public Optional<ClassName> keptApartFrom(String simpleName) {
+		return Optional.ofNullable(this.renameTable.get(simpleName));
 	}
 
 	/**
-	 * Returns the simple names of the hand-written classes, sorted.
-	 * @return the hand-written names
+	 * Returns every simple name that the client uses outside the model package and that
+	 * no model type may take: the webhook package's ({@link #webhookTypeNames}),
+	 * {@code PolarResources}, {@code ModelTypeIndex} and the rename table's.
+	 * @param eventTypes the webhook event types of the spec
+	 * @return the names, sorted
 	 */
-	public Set<String> handWrittenNames() {
-		return Collections.unmodifiableSet(this.handWritten.keySet());
+	public Set<String> reservedNames(Collection<String> eventTypes) {
+		Set<String> names = new TreeSet<>(webhookTypeNames(eventTypes));
+		names.add(POLAR_RESOURCES);
+		names.add(MODEL_TYPE_INDEX);
+		names.addAll(this.renameTable.keySet());
+		return names;
+	}
+
+	/**
+	 * Returns the Java name of a component schema from its plain name: the Events API
+	 * rule for each union it is a member of ({@link #eventMemberName}), then the suffix
+	 * {@code Record} if the name is reserved ({@link #apartFrom}).
+	 * @param plainName the name from {@link #typeName(String, UnaryOperator)}
+	 * @param unionNames the Java names of the unions the schema is a member of, sorted by
+	 * their schema names
+	 * @param reserved the names no model type may take ({@link #reservedNames})
+	 * @return the component's Java name
+	 */
+	public String componentName(String plainName, List<String> unionNames, Set<String> reserved) {
+		String name = plainName;
+		for (String union : unionNames) {
+			name = eventMemberName(name, union);
+		}
+		return reserved.contains(name) ? apartFrom(name) : name;
+	}
+
+	/**
+	 * Where an inline schema was met, which decides its candidate names.
+	 */
+	public enum Site {
+
+		/** The schema of a property, or of a map's values. */
+		PROPERTY,
+
+		/** The schema of an array's items. */
+		ITEMS,
+
+		/** The schema of an operation's parameter. */
+		PARAMETER,
+
+		/** An operation's request or response body. */
+		BODY
+
+	}
+
+	/**
+	 * Returns the names an inline enum may take, in order of preference.
+	 * @param title the schema's {@code title}, or an empty string
+	 * @param owner the Java name of the type or operation the enum was met in
+	 * @param property the property or parameter name on the wire
+	 * @param site where the enum was met
+	 * @return the candidates
+	 */
+	public List<String> enumCandidates(String title, String owner, String property, Site site) {
+		List<String> candidates = new ArrayList<>();
+		if (title.matches("[A-Z][A-Za-z0-9]*") && words(title).size() >= 2) {
+			candidates.add(title);
+		}
+		if (site == Site.PARAMETER) {
+			candidates.add(pascalCase(property));
+		}
+		candidates.add(owner + ownerSuffix(property, site));
+		return candidates;
+	}
+
+	/**
+	 * Returns the names an inline union of objects may take, in order of preference.
+	 * @param title a request body's {@code title}, or null
+	 * @param memberNames the Java names of the members, in spec order
+	 * @param owner the Java name of the type or operation the union was met in
+	 * @param property the property name on the wire
+	 * @param site where the union was met
+	 * @return the candidates
+	 */
+	public List<String> unionCandidates(@Nullable String title, List<String> memberNames, String owner, String property,
+			Site site) {
+		List<String> candidates = new ArrayList<>();
+		if (title != null && !title.isBlank()) {
+			candidates.add(pascalCase(title));
+		}
+		List<List<String>> memberWords = new ArrayList<>();
+		memberNames.forEach((name) -> memberWords.add(words(name)));
+		List<String> prefix = commonPrefix(memberWords);
+		List<String> suffix = commonSuffix(memberWords, prefix.size());
+		String both = String.join("", prefix) + String.join("", suffix);
+		if (prefix.size() + suffix.size() >= 2 && !memberNames.contains(both)) {
+			candidates.add(both);
+		}
+		if (prefix.size() >= 2 && !memberNames.contains(String.join("", prefix))) {
+			candidates.add(String.join("", prefix));
+		}
+		if (suffix.size() >= 2 && !memberNames.contains(String.join("", suffix))) {
+			candidates.add(String.join("", suffix));
+		}
+		if (memberNames.contains(both)) {
+			candidates.add("Any" + both);
+		}
+		candidates.add(owner + ownerSuffix(property, site));
+		return candidates;
+	}
+
+	/**
+	 * Returns the names an inline tuple ({@code prefixItems}) may take, in order of
+	 * preference.
+	 * @param owner the Java name of the type or operation the tuple was met in
+	 * @param property the property name on the wire
+	 * @return the candidates
+	 */
+	public List<String> tupleCandidates(String owner, String property) {
+		return List.of(pascalCase(property), owner + pascalCase(property));
+	}
+
+	private String ownerSuffix(String property, Site site) {
+		String name = pascalCase(property);
+		if (site == Site.ITEMS && name.endsWith("s") && !name.endsWith("ss")) {
+			return name.substring(0, name.length() - 1);
+		}
+		return name;
+	}
+
+	private static List<String> commonPrefix(List<List<String>> words) {
+		List<String> first = words.get(0);
+		int length = first.size();
+		for (List<String> other : words) {
+			int i = 0;
+			while (i < Math.min(length, other.size()) && other.get(i).equals(first.get(i))) {
+				i++;
+			}
+			length = i;
+		}
+		return first.subList(0, length);
+	}
+
+	private static List<String> commonSuffix(List<List<String>> words, int prefixLength) {
+		List<String> first = words.get(0);
+		int length = first.size() - prefixLength;
+		for (List<String> other : words) {
+			int i = 0;
+			int max = Math.min(length, other.size() - prefixLength);
+			while (i < max && other.get(other.size() - 1 - i).equals(first.get(first.size() - 1 - i))) {
+				i++;
+			}
+			length = i;
+		}
+		return first.subList(first.size() - length, first.size());
 	}
 
 	/**

@@ -1,14 +1,10 @@
 package dev.polarspring.codegen;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import com.palantir.javapoet.ClassName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -388,14 +384,46 @@ class ModelGeneratorTests {
 	}
 
 	@Test
-	void handWrittenClassesAreReadFromTheSourceTree(@TempDir Path root) throws IOException {
-		Files.createDirectories(root.resolve("dev/polarspring/client/webhook"));
-		Files.writeString(root.resolve("dev/polarspring/client/webhook/WebhookDelivery.java"), "");
-		Files.writeString(root.resolve("dev/polarspring/client/webhook/package-info.java"), "");
-		Naming naming = Naming.keepingApartFrom(root);
-		assertThat(naming.handWrittenNames()).containsExactly("WebhookDelivery");
-		assertThat(naming.handWritten("WebhookDelivery"))
-			.contains(ClassName.get("dev.polarspring.client.webhook", "WebhookDelivery"));
+	void theRenameTableAloneKeepsSchemasApartFromTheClientsOwnClasses() {
+		assertThat(new Naming().renameTable()).containsExactly(
+				Map.entry("ValidationError", ClassName.get("dev.polarspring.client.error", "ValidationError")),
+				Map.entry("WebhookDelivery", ClassName.get("dev.polarspring.client.webhook", "WebhookDelivery")));
+		Map<String, String> sources = Fragments.generateByPath(Fragments.spec("""
+				"ValidationError": {"type": "object", "title": "ValidationError", "properties": {
+				  "msg": {"type": "string"}}, "required": ["msg"]},
+				"RetrySettings": {"type": "object", "title": "RetrySettings", "properties": {
+				  "attempts": {"type": "integer"}}, "required": ["attempts"]}
+				""", "ValidationError", "RetrySettings"), new Naming());
+		assertThat(sources).containsKeys("model/ValidationErrorRecord", "model/RetrySettings")
+			.doesNotContainKeys("model/ValidationError", "model/RetrySettingsRecord");
+		assertThat(sources.get("model/ValidationErrorRecord"))
+			.contains("to keep it apart from the client's own {@link dev.polarspring.client.error.ValidationError}.");
+	}
+
+	@Test
+	void theIndexListsEveryGeneratedTypeByBinaryNameExceptPrivateHelpers() {
+		Map<String, String> sources = Fragments
+			.generateByPath(Fragments.specWithWebhooks(SHARED + ", " + EVENTS_AND_DELIVERIES, ORDER_PAID_WEBHOOK,
+					"Benefit", "ListResource_WebhookDelivery_"), new Naming());
+		String index = sources.get("aot/ModelTypeIndex");
+		assertThat(index).contains("final class ModelTypeIndex {")
+			.contains("static final List<String> NAMES = List.of(")
+			.contains(
+					"\"dev.polarspring.client.model.Benefit\",\n\t\t\t\"dev.polarspring.client.model.Benefit$Unknown\","
+							+ "\n\t\t\t\"dev.polarspring.client.model.Benefit$Deserializer\",")
+			.contains("\"dev.polarspring.client.model.BenefitDiscord$Deserializer\",")
+			.contains("\"dev.polarspring.client.model.WebhookDeliveryRecordList\",")
+			.contains("\"dev.polarspring.client.webhook.OrderPaidEvent\",")
+			.contains("\"dev.polarspring.client.webhook.PolarWebhookEvents\");")
+			.doesNotContain("PolarWebhookEvents$");
+		for (String path : sources.keySet()) {
+			if (path.startsWith("model/") || path.startsWith("webhook/")) {
+				String name = path.substring(path.indexOf('/') + 1);
+				if (!name.equals("package-info")) {
+					assertThat(index).as(path).contains("\"dev.polarspring.client." + path.replace('/', '.') + "\"");
+				}
+			}
+		}
 	}
 
 	private static final String SHARED = """

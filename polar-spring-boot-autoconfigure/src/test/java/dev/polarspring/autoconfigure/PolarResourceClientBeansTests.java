@@ -4,7 +4,6 @@ import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.polarspring.autoconfigure.ResourceClientAccessors.ResourceClientAccessor;
 import dev.polarspring.client.PolarClient;
 import dev.polarspring.client.model.Product;
 import dev.polarspring.client.Page;
@@ -68,11 +67,14 @@ class PolarResourceClientBeansTests {
 
 	@Test
 	void everyResourceClientIsABean() {
-		List<ResourceClientAccessor> accessors = ResourceClientAccessors.walk(PolarClient.class);
-		assertThat(accessors).hasSizeGreaterThanOrEqualTo(40);
+		List<Class<?>> clients = ResourceClients.reachableFrom(PolarClient.class);
+		assertThat(clients).hasSizeGreaterThanOrEqualTo(40);
 		this.contextRunner.run((context) -> {
-			for (ResourceClientAccessor accessor : accessors) {
-				assertThat(context).hasSingleBean(accessor.type());
+			for (Class<?> client : clients) {
+				assertThat(context).hasSingleBean(client);
+				String name = client.getSimpleName();
+				assertThat(context.getBeanNamesForType(client))
+					.containsExactly(Character.toLowerCase(name.charAt(0)) + name.substring(1));
 			}
 			assertThat(context).hasSingleBean(ProductsClient.class)
 				.hasSingleBean(CustomersMembersClient.class)

@@ -57,7 +57,7 @@ class RoundTripTests {
 	@BeforeAll
 	static void loadSpec() throws IOException {
 		OpenApiSpec spec = OpenApiSpec.read(Path.of("src/main/openapi/openapi.json"));
-		types = ModelTypes.of(spec, Naming.keepingApartFrom(Path.of("src/main/java")), Main.MODEL_PACKAGE);
+		types = ModelTypes.of(spec, new Naming(), Main.MODEL_PACKAGE);
 		instances = new SchemaInstances(types);
 	}
 

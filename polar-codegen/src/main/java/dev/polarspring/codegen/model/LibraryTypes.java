@@ -4,9 +4,20 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 
 /**
- * The library classes the generated sources refer to (Jackson 3, JSpecify, the JDK).
+ * The library classes the generated sources refer to (Jackson 3, JSpecify, the JDK), and
+ * the readers of {@code polar-client}'s core that the generated deserializers call.
  */
 final class LibraryTypes {
+
+	private static final String CORE = "dev.polarspring.client.core";
+
+	static final ClassName PROPERTY_READER = ClassName.get(CORE, "PropertyReader");
+
+	static final ClassName VARIANT_READER = ClassName.get(CORE, "VariantReader");
+
+	static final ClassName VARIANT_MATCHER = ClassName.get(CORE, "VariantMatcher");
+
+	static final ClassName RAW_PROPERTY = ClassName.get(CORE, "RawProperty");
 
 	private static final String ANNOTATION = "com.fasterxml.jackson.annotation";
 

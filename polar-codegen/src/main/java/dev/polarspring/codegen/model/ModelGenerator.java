@@ -1,12 +1,10 @@
 package dev.polarspring.codegen.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeSpec;
 
 import dev.polarspring.codegen.GeneratedSource;
@@ -16,7 +14,9 @@ import dev.polarspring.codegen.ModelTypes;
 /**
  * Generates every model type of {@link ModelTypes} and the webhook events: one source
  * file per type, in a fixed order, so the same spec always gives the same files byte for
- * byte.
+ * byte. The generated deserializers call the readers of {@code polar-client}'s core
+ * ({@code PropertyReader}, {@code VariantReader}, {@code VariantMatcher},
+ * {@code RawProperty}), which are ordinary compiled classes there.
  */
 public final class ModelGenerator {
 
@@ -24,22 +24,25 @@ public final class ModelGenerator {
 
 	private final String webhookPackage;
 
+	private final String indexPackage;
+
 	/**
 	 * Creates a generator.
 	 * @param types the model types to generate
 	 * @param webhookPackage the package of the webhook events, such as
 	 * {@code dev.polarspring.client.webhook}
+	 * @param indexPackage the package of the {@code ModelTypeIndex} listing what was
+	 * generated, such as {@code dev.polarspring.client.aot}
 	 */
-	public ModelGenerator(ModelTypes types, String webhookPackage) {
+	public ModelGenerator(ModelTypes types, String webhookPackage, String indexPackage) {
 		this.types = types;
 		this.webhookPackage = webhookPackage;
+		this.indexPackage = indexPackage;
 	}
 
 	/**
-	 * Generates the sources: the model package's {@code package-info}, its types, its
-	 * union support classes ({@code VariantMatcher}, {@code RawProperty},
-	 * {@code VariantReader}), the record support class ({@code PropertyReader}), then the
-	 * webhook events.
+	 * Generates the sources: the model package's {@code package-info}, its types, the
+	 * webhook events, then the {@code ModelTypeIndex} of them all.
 	 * @return the sources
 	 */
 	public List<GeneratedSource> generate() {
@@ -48,12 +51,13 @@ public final class ModelGenerator {
 		sources
 			.add(packageInfo(modelPackage, "The Polar API's objects, generated from its OpenAPI spec: records for what "
 					+ "Polar returns, classes with builders for what it accepts, open enums and sealed unions."));
-		ClassName variantMatcher = ClassName.get(modelPackage, "VariantMatcher");
 		RecordGenerator records = new RecordGenerator(this.types);
 		RequestGenerator requests = new RequestGenerator(this.types);
 		EnumGenerator enums = new EnumGenerator(this.types.naming());
 		UnionGenerator unions = new UnionGenerator(this.types);
 		TupleGenerator tuples = new TupleGenerator(this.types);
+		Map<String, List<TypeSpec>> generated = new LinkedHashMap<>();
+		List<TypeSpec> modelTypes = new ArrayList<>();
 		for (ModelType type : this.types.all()) {
 			TypeSpec spec;
 			if (type instanceof ModelType.ObjectType object) {
@@ -63,24 +67,21 @@ public final class ModelGenerator {
 				spec = enums.generate(enumType);
 			}
 			else if (type instanceof ModelType.UnionType union) {
-				spec = unions.generate(union, variantMatcher);
+				spec = unions.generate(union);
 			}
 			else {
 				spec = tuples.generate((ModelType.TupleType) type);
 			}
+			modelTypes.add(spec);
 			sources.add(source(modelPackage, spec));
 		}
-		sources.add(new GeneratedSource(modelPackage.replace('.', '/') + "/VariantMatcher.java",
-				template("VariantMatcher.java.txt").replace("${package}", modelPackage)));
-		sources.add(new GeneratedSource(modelPackage.replace('.', '/') + "/RawProperty.java",
-				template("RawProperty.java.txt").replace("${package}", modelPackage)));
-		sources.add(new GeneratedSource(modelPackage.replace('.', '/') + "/VariantReader.java",
-				template("VariantReader.java.txt").replace("${package}", modelPackage)));
-		sources.add(new GeneratedSource(modelPackage.replace('.', '/') + "/PropertyReader.java",
-				template("PropertyReader.java.txt").replace("${package}", modelPackage)));
-		for (TypeSpec spec : new WebhookGenerator(this.types, this.webhookPackage).generate()) {
+		generated.put(modelPackage, modelTypes);
+		List<TypeSpec> webhookTypes = new WebhookGenerator(this.types, this.webhookPackage).generate();
+		for (TypeSpec spec : webhookTypes) {
 			sources.add(source(this.webhookPackage, spec));
 		}
+		generated.put(this.webhookPackage, webhookTypes);
+		sources.add(source(this.indexPackage, new ModelTypeIndexGenerator().generate(generated)));
 		return sources;
 	}
 
@@ -90,18 +91,6 @@ public final class ModelGenerator {
 
 	private static GeneratedSource packageInfo(String packageName, String description) {
 		return GeneratedSource.packageInfo(packageName, description);
-	}
-
-	private static String template(String name) {
-		try (InputStream in = ModelGenerator.class.getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IllegalStateException("Template " + name + " is missing from polar-codegen");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read template " + name, ex);
-		}
 	}
 
 }

@@ -23,17 +23,16 @@ import com.palantir.javapoet.TypeSpec;
  * {@code switch} on each property name, and calls the canonical constructor. Jackson's
  * own path for records (a property buffer and a name lookup per value) was most of the
  * time spent decoding a page. Each property's deserializer is looked up once, through the
- * model package's {@code PropertyReader}, which also reports nulls, absent values and
- * errors as Jackson does.
+ * core's {@code PropertyReader}, which also reports nulls, absent values and errors as
+ * Jackson does.
  */
 final class RecordDeserializerGenerator {
 
 	private static final ClassName TYPE_FACTORY = ClassName.get("tools.jackson.databind.type", "TypeFactory");
 
-	private final ClassName propertyReader;
+	private final ClassName propertyReader = LibraryTypes.PROPERTY_READER;
 
-	RecordDeserializerGenerator(String modelPackage) {
-		this.propertyReader = ClassName.get(modelPackage, "PropertyReader");
+	RecordDeserializerGenerator() {
 	}
 
 	/**

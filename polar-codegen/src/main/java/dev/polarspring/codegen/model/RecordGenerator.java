@@ -36,7 +36,7 @@ final class RecordGenerator {
 
 	RecordGenerator(ModelTypes types) {
 		this.types = types;
-		this.deserializers = new RecordDeserializerGenerator(types.modelPackage());
+		this.deserializers = new RecordDeserializerGenerator();
 	}
 
 	TypeSpec generate(ObjectType type) {

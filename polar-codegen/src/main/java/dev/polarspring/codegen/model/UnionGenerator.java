@@ -40,7 +40,7 @@ import dev.polarspring.codegen.TypeResolver;
  * The interface declares the accessors every kind shares ({@link SharedProperty}:
  * {@code Benefit.id()}, {@code Benefit.createdAt()}), except those a supertype union
  * already declares alike. {@code Unknown} implements them, its own and inherited, by
- * reading its raw JSON through the generated {@code RawProperty}: an accessor every known
+ * reading its raw JSON through the core's {@code RawProperty}: an accessor every known
  * kind guarantees stays non-null and throws {@link IllegalStateException} when the
  * unknown kind lacks the property, so callers of {@code Benefit.id()} need no null check
  * for a case no known kind has; any other is {@code @Nullable} and null when absent.
@@ -60,10 +60,10 @@ final class UnionGenerator {
 
 	UnionGenerator(ModelTypes types) {
 		this.types = types;
-		this.rawProperty = ClassName.get(types.modelPackage(), "RawProperty");
+		this.rawProperty = LibraryTypes.RAW_PROPERTY;
 	}
 
-	TypeSpec generate(UnionType union, ClassName variantMatcher) {
+	TypeSpec generate(UnionType union) {
 		ClassName name = union.className();
 		ClassName unknown = name.nestedClass("Unknown");
 		ClassName deserializer = name.nestedClass("Deserializer");
@@ -114,7 +114,7 @@ final class UnionGenerator {
 			implemented.merge(property.javaName(), property, (previous, own) -> own.guaranteed() ? own : previous);
 		}
 		type.addType(unknownRecord(name, unknown, implemented.values()));
-		type.addType(deserializer(union, name, unknown, deserializer, variantMatcher));
+		type.addType(deserializer(union, name, unknown, deserializer));
 		return type.build();
 	}
 
@@ -216,8 +216,8 @@ final class UnionGenerator {
 		return record.build();
 	}
 
-	private TypeSpec deserializer(UnionType union, ClassName name, ClassName unknown, ClassName deserializer,
-			ClassName variantMatcher) {
+	private TypeSpec deserializer(UnionType union, ClassName name, ClassName unknown, ClassName deserializer) {
+		ClassName variantMatcher = LibraryTypes.VARIANT_MATCHER;
 		TypeName variantClass = ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(name));
 		TypeSpec.Builder type = TypeSpec.classBuilder(deserializer)
 			.addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -227,7 +227,7 @@ final class UnionGenerator {
 				.addJavadoc("Creates the deserializer (Jackson instantiates it).\n")
 				.addStatement("super($T.class)", name)
 				.build());
-		ClassName variantReader = ClassName.get(name.packageName(), "VariantReader");
+		ClassName variantReader = LibraryTypes.VARIANT_READER;
 		type.addField(FieldSpec.builder(variantReader, "variants", Modifier.PRIVATE, Modifier.FINAL)
 			.initializer("new $T()", variantReader)
 			.build());

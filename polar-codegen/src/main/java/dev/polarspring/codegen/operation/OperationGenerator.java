@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 
 import dev.polarspring.codegen.GeneratedSource;
 import dev.polarspring.codegen.ModelTypes;
+import dev.polarspring.codegen.Naming;
 
 /**
  * Generates what calls the API: a client class per group of operations, a params class
@@ -82,7 +83,7 @@ public final class OperationGenerator {
 	}
 
 	private TypeSpec polarResources(List<ResourceGroup> roots) {
-		ClassName className = ClassName.get(this.clientPackage, "PolarResources");
+		ClassName className = ClassName.get(this.clientPackage, Naming.POLAR_RESOURCES);
 		TypeSpec.Builder type = TypeSpec.classBuilder(className)
 			.addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
 			.addJavadoc("The clients of the Polar API's resources, one accessor per resource: the part of "

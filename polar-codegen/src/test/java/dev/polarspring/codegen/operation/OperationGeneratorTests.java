@@ -4,6 +4,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.polarspring.codegen.GeneratedSource;
+import dev.polarspring.codegen.Main;
+import dev.polarspring.codegen.ModelTypes;
+import dev.polarspring.codegen.Naming;
+import dev.polarspring.codegen.OpenApiSpec;
+
 import static dev.polarspring.codegen.operation.OperationFragments.generate;
 import static dev.polarspring.codegen.operation.OperationFragments.jsonResponse;
 import static dev.polarspring.codegen.operation.OperationFragments.spec;
@@ -26,6 +32,10 @@ class OperationGeneratorTests {
 	}
 
 	private static Map<String, String> products() {
+		return generate(productsSpec());
+	}
+
+	private static OpenApiSpec productsSpec() {
 		String list = operation("/v1/products/", "get", "products:list", SECURITY
 				+ ", 'parameters': [{'name': 'page', 'in': 'query', 'schema': {'type': 'integer'}}, "
 				+ "{'name': 'product_id', 'in': 'query', 'schema': {'anyOf': [{'type': 'string'}, {'type': 'array', "
@@ -53,7 +63,31 @@ class OperationGeneratorTests {
 		String portal = operation("/v1/customer-portal/orders/{id}", "get", "customer_portal:orders:get",
 				"'security': [{'customer_session': []}, {'member_session': []}], 'parameters': [" + ID + "], "
 						+ "'responses': {" + jsonResponse("200", "Product") + "}");
-		return generate(spec(String.join(", ", list, create, delete, export, members, token, portal), ""));
+		return spec(String.join(", ", list, create, delete, export, members, token, portal), "");
+	}
+
+	@Test
+	void everyClientIsABeanReachedFromPolarClientThatBacksOffForTheApplicationsOwn() {
+		ModelTypes types = ModelTypes.of(productsSpec(), new Naming(), Main.MODEL_PACKAGE);
+		GeneratedSource source = new ResourceClientBeansGenerator(types, Main.RESOURCE_PACKAGE, Main.CLIENT_PACKAGE,
+				Main.AUTOCONFIGURE_PACKAGE)
+			.generate();
+		assertThat(source.path()).isEqualTo("dev/polarspring/autoconfigure/PolarResourceClientsConfiguration.java");
+		assertThat(source.content())
+			.contains(
+					"@Configuration(\n\t\tproxyBeanMethods = false\n)\nfinal class PolarResourceClientsConfiguration {")
+			.contains("\t@Bean\n\t@ConditionalOnMissingBean\n\tProductsClient productsClient(PolarClient polar) {\n"
+					+ "\t\treturn polar.products();\n\t}")
+			.contains("\tCustomerPortalOrdersClient customerPortalOrdersClient(PolarClient polar) {\n"
+					+ "\t\treturn polar.customerPortal().orders();\n\t}")
+			.contains("ProductsMembersClient productsMembersClient(PolarClient polar) {\n"
+					+ "\t\treturn polar.products().members();")
+			.contains("Oauth2Client oauth2Client(PolarClient polar) {\n\t\treturn polar.oauth2();");
+		assertThat(source.content().split("@ConditionalOnMissingBean\n", -1)).hasSize(6);
+		assertThat(source.content().indexOf("customerPortalClient("))
+			.isLessThan(source.content().indexOf("customerPortalOrdersClient("));
+		assertThat(source.content().indexOf("customerPortalOrdersClient("))
+			.isLessThan(source.content().indexOf("oauth2Client("));
 	}
 
 	@Test

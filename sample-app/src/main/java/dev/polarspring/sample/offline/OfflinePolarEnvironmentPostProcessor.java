@@ -10,6 +10,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -30,6 +31,11 @@ import dev.polarspring.test.FakePolar;
  * (unless one is set). {@link OfflinePolarInitializer} then hands the fake to the
  * application.
  * </ul>
+ *
+ * During Spring AOT processing (the build's {@code process-aot}) it does nothing: the
+ * choice is made again when the processed application starts, where this post-processor
+ * runs as in any other start, and no bean condition reads what it sets, so the build
+ * starts no fake Polar that nothing would stop.
  *
  * Registered in {@code META-INF/spring.factories}.
  */
@@ -62,6 +68,10 @@ public final class OfflinePolarEnvironmentPostProcessor implements EnvironmentPo
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+			return;
+		}
+		if (environment.getProperty(AbstractAotProcessor.AOT_PROCESSING, Boolean.class, false)) {
+			this.logger.info("Spring AOT processing: offline mode is decided when the application starts");
 			return;
 		}
 		if (StringUtils.hasText(environment.getProperty("polar.access-token"))) {

@@ -54,6 +54,15 @@ class OfflinePolarEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void springAotProcessingStartsNoFakeAndSetsNothing() {
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.aot.processing", "true");
+		this.postProcessor.postProcessEnvironment(environment, this.application);
+		assertThat(environment.getProperty("polar.base-url")).isNull();
+		assertThat(environment.getProperty("store.offline")).isNull();
+		assertThat(this.application.getInitializers()).noneMatch(OfflinePolarInitializer.class::isInstance);
+	}
+
+	@Test
 	void offlineKeepsAWebhookSecretThatIsSet() {
 		MockEnvironment environment = new MockEnvironment().withProperty("polar.webhook.secret", "whsec_mine");
 		this.postProcessor.postProcessEnvironment(environment, this.application);

@@ -1,4 +1,4 @@
-package ${package};
+package dev.polarspring.client.core;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,28 +10,39 @@ import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Chooses the variant of a union that has no discriminator property, from what each variant's
- * schema declares.
+ * Chooses the variant of a union that has no discriminator property, from what each
+ * variant's schema declares.
  *
- * <p>A variant accepts a JSON object when
+ * <p>
+ * A variant accepts a JSON object when
  * <ol>
- * <li>every constant it declares is there with that value (its own {@code const} properties,
- * and those of an object it requires, such as {@code benefit.type} of a benefit grant);</li>
- * <li>every property it requires is present, and those that may not be null are not null;</li>
+ * <li>every constant it declares is there with that value (its own {@code const}
+ * properties, and those of an object it requires, such as {@code benefit.type} of a
+ * benefit grant);</li>
+ * <li>every property it requires is present, and those that may not be null are not
+ * null;</li>
  * <li>if it allows no other properties, the object has none it does not declare.</li>
  * </ol>
- * Among the variants that accept, the most specific wins: the most constants matched, then the
- * most of the object's properties declared, then the fewest declared properties (the tightest
- * fit); a tie goes to the variant listed first in the spec. When no variant accepts, the union
- * reads the object as its {@code Unknown} variant.
+ * Among the variants that accept, the most specific wins: the most constants matched,
+ * then the most of the object's properties declared, then the fewest declared properties
+ * (the tightest fit); a tie goes to the variant listed first in the spec. When no variant
+ * accepts, the union reads the object as its {@code Unknown} variant.
+ *
+ * <p>
+ * Generated union deserializers hold one, built once from the spec; thread-safe once
+ * built.
  *
  * @param <T> the union type
  */
-final class VariantMatcher<T> {
+public final class VariantMatcher<T> {
 
 	private final List<Variant<? extends T>> variants;
 
-	VariantMatcher(List<Variant<? extends T>> variants) {
+	/**
+	 * Creates a matcher.
+	 * @param variants the variants, in the spec's order (which breaks ties)
+	 */
+	public VariantMatcher(List<Variant<? extends T>> variants) {
 		this.variants = List.copyOf(variants);
 	}
 
@@ -41,7 +52,7 @@ final class VariantMatcher<T> {
 	 * @param <V> the variant type
 	 * @return the variant description
 	 */
-	static <V> Variant<V> variant(Class<V> type) {
+	public static <V> Variant<V> variant(Class<V> type) {
 		return new Variant<>(type);
 	}
 
@@ -50,7 +61,7 @@ final class VariantMatcher<T> {
 	 * @param node the JSON value
 	 * @return the variant class, or null if no variant accepts the value
 	 */
-	@Nullable Class<? extends T> match(JsonNode node) {
+	public @Nullable Class<? extends T> match(JsonNode node) {
 		if (!node.isObject()) {
 			return null;
 		}
@@ -76,11 +87,12 @@ final class VariantMatcher<T> {
 	}
 
 	/**
-	 * What one variant's schema declares.
+	 * What one variant's schema declares. Described once, before the matcher is built,
+	 * and not changed after.
 	 *
 	 * @param <V> the variant type
 	 */
-	static final class Variant<V> {
+	public static final class Variant<V> {
 
 		private final Class<V> type;
 
@@ -104,7 +116,7 @@ final class VariantMatcher<T> {
 		 * @param value the constant, a {@code String} or a {@code Boolean}
 		 * @return this description
 		 */
-		Variant<V> constant(String pointer, Object value) {
+		public Variant<V> constant(String pointer, Object value) {
 			// Compiled once: JsonNode.at(String) parses the pointer on every call.
 			this.constants.add(Map.entry(JsonPointer.compile(pointer), value));
 			return this;
@@ -115,7 +127,7 @@ final class VariantMatcher<T> {
 		 * @param names the property names
 		 * @return this description
 		 */
-		Variant<V> required(String... names) {
+		public Variant<V> required(String... names) {
 			this.required = Set.of(names);
 			return this;
 		}
@@ -125,7 +137,7 @@ final class VariantMatcher<T> {
 		 * @param names the property names
 		 * @return this description
 		 */
-		Variant<V> notNull(String... names) {
+		public Variant<V> notNull(String... names) {
 			this.notNull = Set.of(names);
 			return this;
 		}
@@ -135,7 +147,7 @@ final class VariantMatcher<T> {
 		 * @param names the property names
 		 * @return this description
 		 */
-		Variant<V> declared(String... names) {
+		public Variant<V> declared(String... names) {
 			this.declared = Set.of(names);
 			return this;
 		}
@@ -144,7 +156,7 @@ final class VariantMatcher<T> {
 		 * Declares that the variant allows no other properties.
 		 * @return this description
 		 */
-		Variant<V> closed() {
+		public Variant<V> closed() {
 			this.closed = true;
 			return this;
 		}
@@ -165,7 +177,8 @@ final class VariantMatcher<T> {
 				}
 			}
 			for (String name : this.notNull) {
-				if (node.get(name).isNull()) {
+				JsonNode value = node.get(name);
+				if (value == null || value.isNull()) {
 					return null;
 				}
 			}

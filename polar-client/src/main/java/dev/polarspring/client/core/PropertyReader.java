@@ -1,4 +1,4 @@
-package ${package};
+package dev.polarspring.client.core;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -10,16 +10,17 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 
 /**
- * Reads one property of a record: the value's deserializer is looked up once, when the record's
- * deserializer is resolved, instead of Jackson's property buffer and name lookup on every value.
- * Nulls, absent values and errors are reported as Jackson reports them for a record it builds
- * itself, including the path to the property.
+ * Reads one property of a record: the value's deserializer is looked up once, when the
+ * record's deserializer is resolved, instead of Jackson's property buffer and name lookup
+ * on every value. Nulls, absent values and errors are reported as Jackson reports them
+ * for a record it builds itself, including the path to the property.
  *
- * <p>One instance per property of a record deserializer; thread-safe once created.
+ * <p>
+ * One instance per property of a generated record deserializer; thread-safe once created.
  *
  * @param <V> the property's Java type (boxed for a primitive)
  */
-final class PropertyReader<V> {
+public final class PropertyReader<V> {
 
 	private final Class<?> owner;
 
@@ -34,7 +35,7 @@ final class PropertyReader<V> {
 	 * @param name the property's JSON name
 	 * @param type the property's type
 	 */
-	PropertyReader(DeserializationContext context, Class<?> owner, String name, JavaType type) {
+	public PropertyReader(DeserializationContext context, Class<?> owner, String name, JavaType type) {
 		this.owner = owner;
 		this.name = name;
 		this.deserializer = context.findRootValueDeserializer(type);
@@ -47,7 +48,7 @@ final class PropertyReader<V> {
 	 * @return the value, or what the type reads from JSON {@code null}
 	 */
 	@SuppressWarnings("unchecked")
-	@Nullable V read(JsonParser parser, DeserializationContext context) {
+	public @Nullable V read(JsonParser parser, DeserializationContext context) {
 		try {
 			return (V) (parser.hasToken(JsonToken.VALUE_NULL) ? this.deserializer.getNullValue(context)
 					: this.deserializer.deserialize(parser, context));
@@ -60,10 +61,11 @@ final class PropertyReader<V> {
 	/**
 	 * Returns the value of the property when the JSON leaves it out.
 	 * @param context the context
-	 * @return the value, or a failure for a primitive ({@code FAIL_ON_NULL_FOR_PRIMITIVES})
+	 * @return the value, or a failure for a primitive
+	 * ({@code FAIL_ON_NULL_FOR_PRIMITIVES})
 	 */
 	@SuppressWarnings("unchecked")
-	@Nullable V absent(DeserializationContext context) {
+	public @Nullable V absent(DeserializationContext context) {
 		try {
 			return (V) this.deserializer.getAbsentValue(context);
 		}
@@ -78,12 +80,13 @@ final class PropertyReader<V> {
 
 	/**
 	 * Moves to the first property of an object and returns its name.
-	 * @param parser the parser, on the object's start or its first property (as a union hands it on)
+	 * @param parser the parser, on the object's start or its first property (as a union
+	 * hands it on)
 	 * @param context the context, which reports any other token
 	 * @param type the record being read
 	 * @return the name of the first property, or {@code null} for an empty object
 	 */
-	static @Nullable String firstName(JsonParser parser, DeserializationContext context, Class<?> type) {
+	public static @Nullable String firstName(JsonParser parser, DeserializationContext context, Class<?> type) {
 		if (parser.isExpectedStartObjectToken()) {
 			return parser.nextName();
 		}
