@@ -305,6 +305,25 @@ class ModelGeneratorTests {
 	}
 
 	@Test
+	void webhookEventsPrintTheirTypeDeliveryAndObjectIdButNotThePayload() {
+		Map<String, String> sources = Fragments.generate(Fragments.specWithWebhooks(PRODUCT + ", " + """
+				"WebhookProductCreatedPayload": {"type": "object", "title": "P", "properties": {
+				  "type": {"type": "string", "const": "product.created"},
+				  "timestamp": {"type": "string", "format": "date-time"},
+				  "data": {"$ref": "#/components/schemas/Product"}}, "required": ["type", "timestamp", "data"]}
+				""", """
+				"product.created": {"post": {"requestBody": {"content":
+				  {"application/json": {"schema": {"$ref": "#/components/schemas/WebhookProductCreatedPayload"}}}}}}
+				""", "Product"));
+		assertThat(sources.get("ProductCreatedEvent")).contains("public String toString() {")
+			.contains(
+					"return \"ProductCreatedEvent[type=\" + type() + \", delivery=\" + this.delivery.id() + \", id=\" + this.data.id() + \"]\";");
+		assertThat(sources.get("UnknownWebhookEvent")).contains("public String toString() {")
+			.contains("this.data.path(\"id\")")
+			.doesNotContain("this.raw");
+	}
+
+	@Test
 	void unreachableSchemasGenerateNothing() {
 		Map<String, String> sources = Fragments.generate(Fragments.spec(PRODUCT + ", " + """
 				"Unused": {"type": "object", "title": "Unused", "properties": {"a": {"type": "string"}}}

@@ -3,6 +3,7 @@ package dev.polarspring.autoconfigure;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.polarspring.boot.PolarCredentials;
 import dev.polarspring.client.PolarClientSettings;
 import dev.polarspring.client.PolarServer;
 import dev.polarspring.client.RetrySettings;
@@ -137,6 +138,15 @@ public class PolarProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		PolarProperties properties = (PolarProperties) target;
+		PolarCredentials.validate(errors, "accessToken", "polar.access-token", properties.getAccessToken(),
+				PolarCredentials.Kind.ACCESS_TOKEN);
+		String organizationId = properties.getOrganizationId();
+		String organizationVariable = (organizationId != null) ? PolarCredentials.unresolvedPlaceholder(organizationId)
+				: null;
+		if (organizationVariable != null) {
+			errors.rejectValue("organizationId", "polar.unresolved", "is the placeholder ${" + organizationVariable
+					+ "}, which nothing resolved: set " + organizationVariable + " or remove polar.organization-id");
+		}
 		URI baseUrl = properties.getBaseUrl();
 		if (baseUrl != null && !isHttpUrl(baseUrl)) {
 			errors.rejectValue("baseUrl", "polar.invalidUrl",

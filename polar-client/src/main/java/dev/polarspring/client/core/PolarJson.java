@@ -21,6 +21,9 @@ public final class PolarJson {
 		// Polar adds fields without a new API version; an unknown field must never fail a
 		// call.
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		// Integer properties are cents and counts: 1.9 is an error, never 1. Number and
+		// untyped values (metadata) keep what Polar sent, big integers included.
+		.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
 		// Timestamps are in every model; the general java.time parser was most of a
 		// page's decoding.
 		.addModule(new SimpleModule("polar-date-times").addDeserializer(OffsetDateTime.class,

@@ -14,8 +14,12 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import dev.polarspring.codegen.ModelType;
+import dev.polarspring.codegen.ModelType.ObjectType;
+import dev.polarspring.codegen.ModelType.UnionType;
 import dev.polarspring.codegen.ModelTypes;
 import dev.polarspring.codegen.Naming;
 import dev.polarspring.codegen.TypeResolver;
@@ -147,6 +151,59 @@ final class WebhookGenerator {
 				.addJavadoc("Returns {@link #TYPE}.\n@return {@code $L}\n", webhook.type())
 				.addStatement("return TYPE")
 				.build())
+			.addMethod(eventToString(eventClass(webhook.type()).simpleName(), dataId(dataType(webhook))))
+			.build();
+	}
+
+	/**
+	 * Returns the expression of the event object's id, or {@code null} when its type has
+	 * no {@code String id}.
+	 */
+	private @Nullable CodeBlock dataId(TypeName dataType) {
+		if (!(dataType.withoutAnnotations() instanceof ClassName className)) {
+			return null;
+		}
+		ModelType type = this.types.all()
+			.stream()
+			.filter((candidate) -> candidate.className().equals(className))
+			.findFirst()
+			.orElse(null);
+		boolean hasId = false;
+		if (type instanceof ObjectType object) {
+			hasId = ObjectProperty.of(object.schema(), this.types)
+				.stream()
+				.anyMatch((property) -> isStringId(property.javaName(), property.type()));
+		}
+		else if (type instanceof UnionType union) {
+			hasId = SharedProperty.of(union, this.types)
+				.stream()
+				.anyMatch((property) -> isStringId(property.javaName(), property.type()));
+		}
+		return hasId ? CodeBlock.of("this.data.id()") : null;
+	}
+
+	private static boolean isStringId(String javaName, TypeName type) {
+		return javaName.equals("id") && type.withoutAnnotations().equals(ClassName.get(String.class));
+	}
+
+	/**
+	 * Names the event by its type, delivery and object id: the payload holds customers'
+	 * names, emails and addresses, and events end up in log lines and exception messages
+	 * (Spring's listener failures print their arguments).
+	 */
+	private static MethodSpec eventToString(String simpleName, @Nullable CodeBlock id) {
+		CodeBlock.Builder text = CodeBlock.builder()
+			.add("$S + type() + $S + this.delivery.id()", simpleName + "[type=", ", delivery=");
+		if (id != null) {
+			text.add(" + $S + $L", ", id=", id);
+		}
+		return MethodSpec.methodBuilder("toString")
+			.addAnnotation(Override.class)
+			.addModifiers(Modifier.PUBLIC)
+			.returns(String.class)
+			.addJavadoc("Names the event without its payload, which holds personal data such as customers' names,\n"
+					+ "emails and addresses.\n@return the type, the {@code webhook-id} and the object's id\n")
+			.addStatement("return $L + $S", text.build(), "]")
 			.build();
 	}
 
@@ -170,6 +227,9 @@ final class WebhookGenerator {
 					.addJavadoc("the delivery that brought the event\n")
 					.build())
 				.build())
+			.addMethod(eventToString(this.unknownEvent.simpleName(),
+					CodeBlock.of("(this.data.path($S).isValueNode() ? this.data.path($S).asString() : null)", "id",
+							"id")))
 			.build();
 	}
 

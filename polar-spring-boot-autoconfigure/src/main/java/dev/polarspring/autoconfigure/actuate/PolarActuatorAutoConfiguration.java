@@ -16,11 +16,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
- * Actuator integration for Polar: masks {@code polar.access-token} and
- * {@code polar.webhook.secret} in {@code /actuator/configprops} and
- * {@code /actuator/env}, and, with {@code management.health.polar.enabled=true}, adds the
+ * Actuator integration for Polar: masks the access token and the webhook secrets in
+ * {@code /actuator/configprops} and {@code /actuator/env}, by key and wherever else their
+ * values appear, and, with {@code management.health.polar.enabled=true}, adds the
  * {@code polar} health contributor.
  */
 @AutoConfiguration(after = PolarAutoConfiguration.class)
@@ -32,8 +33,8 @@ public final class PolarActuatorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		PolarSecretsSanitizingFunction polarSecretsSanitizingFunction() {
-			return new PolarSecretsSanitizingFunction();
+		PolarSecretsSanitizingFunction polarSecretsSanitizingFunction(Environment environment) {
+			return new PolarSecretsSanitizingFunction(new ConfiguredCredentials(environment));
 		}
 
 	}

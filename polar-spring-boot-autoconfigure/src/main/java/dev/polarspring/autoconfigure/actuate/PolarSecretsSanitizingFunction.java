@@ -1,7 +1,12 @@
 package dev.polarspring.autoconfigure.actuate;
 
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.polarspring.boot.PolarCredentials;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -12,41 +17,83 @@ import org.springframework.boot.actuate.endpoint.SanitizingFunction;
  * ({@code management.endpoint.*.show-values=always}).
  *
  * <p>
- * Keys are compared after dropping case, dots, dashes and underscores, so
- * {@code polar.access-token}, {@code polar.accessToken} and the environment variable
- * {@code POLAR_ACCESS_TOKEN} are all recognised. In {@code /actuator/configprops} the key
- * is relative to the {@code polar} prefix, so {@code accessToken} and {@code secret} (of
- * {@code polar.webhook}) are masked when they come from a Polar properties bean.
+ * By key: {@code polar.access-token}, {@code polar.webhook.secret}, previous secrets and
+ * the secrets of {@code polar.webhook.endpoints}, in any form (keys are compared after
+ * dropping case, dots, dashes and underscores, so {@code POLAR_ACCESS_TOKEN} is
+ * recognised too). By value: any property whose value is a configured token or secret, or
+ * contains one, such as the variable a placeholder read it from
+ * ({@code POLAR_EU_WEBHOOK_SECRET}) or {@code sun.java.command} with a
+ * {@code --polar.access-token=...} argument. A credential shorter than
+ * {@value #MIN_CONTAINED_LENGTH} characters is matched only by equality, so that it does
+ * not mask every value that happens to contain it.
  */
 public final class PolarSecretsSanitizingFunction implements SanitizingFunction {
 
-	private static final Set<String> SECRET_KEYS = Set.of("polaraccesstoken", "polarwebhooksecret",
-			"polarwebhooksecrets");
+	/**
+	 * Shortest credential looked for inside longer values.
+	 */
+	public static final int MIN_CONTAINED_LENGTH = 8;
+
+	private final Supplier<? extends Set<String>> credentials;
+
+	/**
+	 * Creates a function that masks by key only.
+	 */
+	public PolarSecretsSanitizingFunction() {
+		this(Set::of);
+	}
+
+	/**
+	 * Creates a function that masks by key and by value.
+	 * @param credentials supplies the configured tokens and secrets, asked on each call
+	 */
+	public PolarSecretsSanitizingFunction(Supplier<? extends Set<String>> credentials) {
+		this.credentials = credentials;
+	}
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {
-		return isPolarSecret(data.getKey()) ? data.withSanitizedValue() : data;
+		if (isPolarSecret(data.getKey()) || holdsCredential(data.getValue(), this.credentials.get())) {
+			return data.withSanitizedValue();
+		}
+		return data;
 	}
 
 	static boolean isPolarSecret(String key) {
-		String normalized = normalize(key);
-		if (SECRET_KEYS.contains(normalized)) {
-			return true;
-		}
-		// Indexed and map-valued forms: polar.webhook.secrets[0],
-		// polar.webhook.endpoints.x.secret
-		return normalized.startsWith("polarwebhook") && normalized.contains("secret");
+		return PolarCredentials.isCredentialKey(key);
 	}
 
-	private static String normalize(String key) {
-		StringBuilder normalized = new StringBuilder(key.length());
-		for (int i = 0; i < key.length(); i++) {
-			char c = key.charAt(i);
-			if (Character.isLetterOrDigit(c)) {
-				normalized.append(c);
+	private static boolean holdsCredential(@Nullable Object value, Set<String> credentials) {
+		if (value == null || credentials.isEmpty()) {
+			return false;
+		}
+		if (value instanceof CharSequence text) {
+			return holdsCredential(text.toString(), credentials);
+		}
+		if (value instanceof Iterable<?> values) {
+			for (Object element : values) {
+				if (holdsCredential(element, credentials)) {
+					return true;
+				}
+			}
+			return false;
+		}
+		if (value instanceof Map<?, ?> map) {
+			return holdsCredential(map.values(), credentials);
+		}
+		if (value instanceof Object[] array) {
+			return holdsCredential(Arrays.asList(array), credentials);
+		}
+		return false;
+	}
+
+	private static boolean holdsCredential(String text, Set<String> credentials) {
+		for (String credential : credentials) {
+			if (text.equals(credential) || (credential.length() >= MIN_CONTAINED_LENGTH && text.contains(credential))) {
+				return true;
 			}
 		}
-		return normalized.toString().toLowerCase(Locale.ROOT);
+		return false;
 	}
 
 }

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import dev.polarspring.boot.PolarConfigurationException;
 import dev.polarspring.boot.webhook.InMemoryWebhookDeduplicationStore;
 import dev.polarspring.boot.webhook.JdbcWebhookDeduplicationStore;
 import dev.polarspring.boot.webhook.MicrometerWebhookDeliveryMetrics;
@@ -67,10 +68,11 @@ public final class PolarWebhookAutoConfiguration {
 			ObjectProvider<WebhookDeliveryMetrics> metrics, ObjectProvider<Clock> clock,
 			ApplicationEventPublisher publisher) {
 		WebhookDeduplicationStore deduplication = store.getIfAvailable(() -> {
-			throw new IllegalStateException(
+			throw new PolarConfigurationException(
 					"polar.webhook.deduplication.store=" + properties.getDeduplication().getStore().name().toLowerCase()
-							+ " needs spring-jdbc and a single DataSource: add spring-boot-starter-jdbc and configure "
-							+ "spring.datasource, or set polar.webhook.deduplication.store=memory");
+							+ " needs spring-jdbc and a single DataSource",
+					"add spring-boot-starter-jdbc and configure spring.datasource, or set "
+							+ "polar.webhook.deduplication.store=memory");
 		});
 		WebhookDispatcher dispatcher = new WebhookDispatcher(deduplication, publisher,
 				scope.getIfAvailable(() -> WebhookDispatchScope.DIRECT));

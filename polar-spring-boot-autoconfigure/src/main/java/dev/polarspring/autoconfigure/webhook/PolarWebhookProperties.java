@@ -1,6 +1,5 @@
 package dev.polarspring.autoconfigure.webhook;
 
-import dev.polarspring.boot.webhook.PolarWebhook;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.polarspring.boot.PolarCredentials;
 import dev.polarspring.boot.webhook.WebhookEndpointSettings;
 
 import org.jspecify.annotations.Nullable;
@@ -178,6 +178,7 @@ public class PolarWebhookProperties implements Validator {
 	public void validate(Object target, Errors errors) {
 		PolarWebhookProperties properties = (PolarWebhookProperties) target;
 		checkPath(errors, "path", properties.getPath());
+		checkSecrets(errors, "", "polar.webhook.", properties.getSecret(), properties.getPreviousSecrets());
 		if (properties.getMaxBodySize().toBytes() < 1 || properties.getMaxBodySize().toBytes() > MAX_BODY_SIZE_LIMIT) {
 			errors.rejectValue("maxBodySize", "polar.webhook.max-body-size",
 					"polar.webhook.max-body-size must be between 1B and 2GB; Polar's deliveries are a few KB");
@@ -199,6 +200,8 @@ public class PolarWebhookProperties implements Validator {
 				errors.rejectValue(key + ".secret", "polar.webhook.endpoints.secret", "polar.webhook.endpoints." + name
 						+ ".secret is not set; copy the endpoint's secret from its settings in Polar");
 			}
+			checkSecrets(errors, key + ".", "polar.webhook.endpoints." + name + ".", endpoint.getSecret(),
+					endpoint.getPreviousSecrets());
 		});
 		Deduplication deduplication = properties.getDeduplication();
 		if (deduplication.getMaxEntries() < 1) {
@@ -212,6 +215,34 @@ public class PolarWebhookProperties implements Validator {
 		if (deduplication.getClaimTimeout().isNegative() || deduplication.getClaimTimeout().isZero()) {
 			errors.rejectValue("deduplication.claimTimeout", "polar.webhook.deduplication.claim-timeout",
 					"polar.webhook.deduplication.claim-timeout must be positive");
+		}
+	}
+
+	/**
+	 * Refuses secrets that cannot work: unresolved placeholders, access tokens, a bare
+	 * {@code whsec_}, blank previous secrets, previous secrets without a current one.
+	 */
+	private static void checkSecrets(Errors errors, String fieldPrefix, String keyPrefix, @Nullable String secret,
+			List<String> previousSecrets) {
+		PolarCredentials.validate(errors, fieldPrefix + "secret", keyPrefix + "secret", secret,
+				PolarCredentials.Kind.WEBHOOK_SECRET);
+		for (int i = 0; i < previousSecrets.size(); i++) {
+			String field = fieldPrefix + "previousSecrets[" + i + "]";
+			String key = keyPrefix + "previous-secrets[" + i + "]";
+			String previous = previousSecrets.get(i);
+			if (!StringUtils.hasText(previous)) {
+				PolarCredentials.reject(errors, field, previous, key + " is blank: remove the empty entry, or set it "
+						+ "to the secret the endpoint had before it was rotated");
+			}
+			else {
+				PolarCredentials.validate(errors, field, key, previous, PolarCredentials.Kind.WEBHOOK_SECRET);
+			}
+		}
+		// A named endpoint without a secret is refused on its own.
+		if (fieldPrefix.isEmpty() && !StringUtils.hasText(secret) && !previousSecrets.isEmpty()) {
+			PolarCredentials.reject(errors, fieldPrefix + "previousSecrets", "(" + previousSecrets.size() + " secrets)",
+					keyPrefix + "previous-secrets is set but " + keyPrefix + "secret is not, so no delivery would be "
+							+ "verified: set " + keyPrefix + "secret to the endpoint's current secret");
 		}
 	}
 

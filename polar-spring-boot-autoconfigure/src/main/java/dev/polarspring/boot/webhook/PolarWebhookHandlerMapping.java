@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.polarspring.boot.PolarConfigurationException;
 import dev.polarspring.client.webhook.WebhookReceiver;
 import dev.polarspring.client.webhook.WebhookVerifier;
 import jakarta.servlet.http.HttpServletRequest;
@@ -126,9 +127,8 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 			EndpointSource existing = sources.putIfAbsent(endpoint.path(),
 					new EndpointSource(endpoint.source(), endpoint.secrets()));
 			if (existing != null) {
-				throw new IllegalStateException(
-						endpoint.source() + ".path '" + endpoint.path() + "' is already the path of "
-								+ existing.source() + "; give each webhook endpoint its own path");
+				throw new PolarConfigurationException(endpoint.source() + ".path '" + endpoint.path()
+						+ "' is already the path of " + existing.source(), "give each webhook endpoint its own path");
 			}
 		}
 		return sources;
@@ -136,9 +136,11 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 
 	private EndpointSource defaultSourceFor(String path, List<WebhookHandlerMethod> methods) {
 		if (this.settings.defaultSecrets().isEmpty()) {
-			throw new IllegalStateException("@PolarWebhook method " + methods.get(0) + " receives deliveries at " + path
-					+ ", which has no secret: set polar.webhook.secret, or add an entry to "
-					+ "polar.webhook.endpoints with this path and the endpoint's secret from Polar");
+			throw new PolarConfigurationException(
+					"@PolarWebhook method " + methods.get(0) + " receives deliveries at " + path
+							+ ", which has no secret",
+					"set polar.webhook.secret, or add an entry to polar.webhook.endpoints with this path and the "
+							+ "endpoint's secret from Polar");
 		}
 		return new EndpointSource("polar.webhook.secret", this.settings.defaultSecrets());
 	}
@@ -183,7 +185,8 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 			return this.settings.defaultPath();
 		}
 		if (!path.startsWith("/")) {
-			throw new IllegalStateException("@PolarWebhook path '" + path + "' must start with '/'");
+			throw new PolarConfigurationException("@PolarWebhook path '" + path + "' must start with '/'",
+					"write it as '/" + path + "'");
 		}
 		return path;
 	}

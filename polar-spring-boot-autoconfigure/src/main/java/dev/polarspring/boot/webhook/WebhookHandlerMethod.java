@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.function.Supplier;
 
+import dev.polarspring.boot.PolarConfigurationException;
 import dev.polarspring.client.webhook.PolarWebhookEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -53,10 +54,10 @@ final class WebhookHandlerMethod {
 		return new WebhookHandlerMethod(bean, method, (eventType != PolarWebhookEvent.class) ? eventType : null);
 	}
 
-	private static IllegalStateException invalid(Method method, String problem) {
-		return new IllegalStateException("@PolarWebhook method " + describe(method) + " " + problem
-				+ "; declare it as void and with no parameter, or with one PolarWebhookEvent parameter "
-				+ "(such as OrderPaidEvent) to receive that type only");
+	private static PolarConfigurationException invalid(Method method, String problem) {
+		return new PolarConfigurationException("@PolarWebhook method " + describe(method) + " " + problem,
+				"declare it as void and with no parameter, or with one PolarWebhookEvent parameter "
+						+ "(such as OrderPaidEvent) to receive that type only");
 	}
 
 	/**
