@@ -70,23 +70,44 @@ final class FakeCheckoutPages {
 		return page("Not found", "<h1>Checkout not found</h1><p>It may have expired or the fake Polar was reset.</p>");
 	}
 
+	static String subscriptionNotFound() {
+		return page("Not found", "<h1>Subscription not found</h1><p>It is not one of this customer's.</p>");
+	}
+
 	static String portalSessionExpired() {
 		return page("Session expired",
 				"<h1>Customer portal</h1><p>This link has expired. Open the portal again from the application.</p>");
 	}
 
-	static String portal(ObjectNode customerState, List<ObjectNode> orders, @Nullable String returnUrl) {
+	static String portal(ObjectNode customerState, List<ObjectNode> orders, @Nullable String returnUrl,
+			String sessionToken) {
 		StringBuilder body = new StringBuilder("<h1>Customer portal</h1><p id=\"customer\">")
 			.append(escape(customerState.get("email").asString()))
 			.append("</p><h2>Subscriptions</h2><ul id=\"subscriptions\">");
 		for (JsonNode subscription : customerState.get("active_subscriptions")) {
+			String periodEnd = escape(subscription.get("current_period_end").asString().substring(0, 10));
 			body.append("<li>")
 				.append(money(subscription.get("amount").asLong(), subscription.get("currency").asString()))
 				.append(" / ")
-				.append(escape(subscription.get("recurring_interval").asString()))
-				.append(", renews ")
-				.append(escape(subscription.get("current_period_end").asString().substring(0, 10)))
-				.append("</li>");
+				.append(escape(subscription.get("recurring_interval").asString()));
+			if (subscription.get("cancel_at_period_end").asBoolean()) {
+				body.append(", canceled, ends ").append(periodEnd);
+			}
+			else {
+				// As Polar's portal: canceling keeps the subscription until the period
+				// ends.
+				String id = escape(subscription.get("id").asString());
+				body.append(", renews ")
+					.append(periodEnd)
+					.append(" <form method=\"post\" action=\"/portal/subscriptions/")
+					.append(id)
+					.append("/cancel\"><input type=\"hidden\" name=\"customer_session_token\" value=\"")
+					.append(escape(sessionToken))
+					.append("\"><button id=\"cancel-")
+					.append(id)
+					.append("\" type=\"submit\">Cancel subscription</button></form>");
+			}
+			body.append("</li>");
 		}
 		body.append("</ul><h2>Orders</h2><ul id=\"orders\">");
 		for (ObjectNode order : orders) {

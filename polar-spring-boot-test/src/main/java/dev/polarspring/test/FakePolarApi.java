@@ -74,6 +74,7 @@ final class FakePolarApi {
 		open("GET", "/checkout/{client_secret}/confirmation", (request, path) -> FakeResponse.html(200,
 				FakeCheckoutPages.confirmation(state.checkoutBySecret(path.get(0)))));
 		open("GET", "/portal", this::portal);
+		open("POST", "/portal/subscriptions/{id}/cancel", this::cancelFromPortal);
 	}
 
 	private void api(String method, String template, Handler handler) {
@@ -290,7 +291,40 @@ final class FakePolarApi {
 			}
 		}
 		return FakeResponse.html(200, FakeCheckoutPages.portal(this.state.customerState(customerId), orders,
-				PolarDocuments.text(session, "return_url")));
+				PolarDocuments.text(session, "return_url"), token));
+	}
+
+	/**
+	 * The portal's "Cancel subscription" button: cancels at the end of the period, sends
+	 * the webhooks, and shows the portal again.
+	 */
+	private FakeResponse cancelFromPortal(FakeRequest request, List<String> path) {
+		String token = FakeRequest.decodeForm(request.bodyText())
+			.getOrDefault("customer_session_token", List.of())
+			.stream()
+			.findFirst()
+			.orElse(null);
+		ObjectNode session = (token != null) ? this.state.customerSession(token) : null;
+		if (session == null) {
+			return FakeResponse.html(401, FakeCheckoutPages.portalSessionExpired());
+		}
+		ObjectNode subscription;
+		try {
+			subscription = this.state.subscription(path.get(0));
+		}
+		catch (FakeApiException ex) {
+			return FakeResponse.html(404, FakeCheckoutPages.subscriptionNotFound());
+		}
+		if (!subscription.get("customer_id").asString().equals(session.get("customer_id").asString())) {
+			return FakeResponse.html(404, FakeCheckoutPages.subscriptionNotFound());
+		}
+		String status = subscription.get("status").asString();
+		boolean cancelable = (status.equals("active") || status.equals("trialing"))
+				&& !subscription.get("cancel_at_period_end").asBoolean();
+		if (cancelable) {
+			this.outbox.accept(this.state.cancelSubscription(path.get(0), false));
+		}
+		return FakeResponse.redirect(303, "/portal?customer_session_token=" + token);
 	}
 
 	private List<ObjectNode> licenseKeyReads() {

@@ -191,7 +191,7 @@ final class PolarDocuments {
 		checkout.put("return_url", request.returnUrl());
 		checkout.putNull("embed_origin");
 		checkout.put("amount", amount);
-		checkout.putNull("seats");
+		checkout.put("seats", request.seats());
 		checkout.putNull("min_seats");
 		checkout.putNull("max_seats");
 		checkout.put("discount_amount", 0);
@@ -207,8 +207,8 @@ final class PolarDocuments {
 		checkout.put("organization_id", organizationId);
 		checkout.put("product_id", product.get("id").asString());
 		checkout.put("product_price_id", price.get("id").asString());
-		checkout.putNull("discount_id");
-		checkout.put("allow_discount_codes", true);
+		checkout.put("discount_id", request.discountId());
+		checkout.put("allow_discount_codes", request.allowDiscountCodes());
 		checkout.put("require_billing_address", false);
 		checkout.put("is_discount_applicable", true);
 		checkout.put("is_free_product_price", amount == 0);

@@ -2,6 +2,7 @@ package dev.polarspring.test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import org.junit.jupiter.api.AfterAll;
@@ -266,6 +267,40 @@ class FakePolarClientTests {
 			.create(CheckoutProductsCreate.builder().products(List.of("3f1e8a52-5a0e-4c55-9d3e-2b9f3c1a0d77")).build()))
 			.satisfies((ex) -> assertThat(ex.getValidationErrors()).containsExactly(
 					new ValidationError(List.of("body", "products", "0"), "Product does not exist.", "value_error")));
+	}
+
+	@Test
+	void checkoutsKeepTheirTerms() {
+		Checkout checkout = polar.checkouts()
+			.create(CheckoutProductsCreate.builder()
+				.products(List.of(fake.product("Pro Plan").id()))
+				.externalCustomerId("user-terms")
+				.metadata(Map.of("plan", "pro"))
+				.discountId("6f1e8a52-5a0e-4c55-9d3e-2b9f3c1a0d77")
+				.allowDiscountCodes(false)
+				.seats(3L)
+				.build());
+		assertThat(checkout.externalCustomerId()).isEqualTo("user-terms");
+		assertThat(checkout.metadata()).containsEntry("plan", "pro");
+		assertThat(checkout.discountId()).isEqualTo("6f1e8a52-5a0e-4c55-9d3e-2b9f3c1a0d77");
+		assertThat(checkout.allowDiscountCodes()).isFalse();
+		assertThat(checkout.seats()).isEqualTo(3L);
+		assertThat(fake.checkout(checkout.id()).seats()).isEqualTo(3L);
+	}
+
+	@Test
+	void checkoutTermsAreValidatedAsPolarDoes() {
+		String productId = fake.product("Pro Plan").id();
+		assertThatExceptionOfType(UnprocessableEntityException.class)
+			.isThrownBy(() -> polar.checkouts()
+				.create(CheckoutProductsCreate.builder().products(List.of(productId)).seats(0L).build()))
+			.satisfies((ex) -> assertThat(ex.getValidationErrors()).containsExactly(new ValidationError(
+					List.of("body", "seats"), "Input should be greater than or equal to 1", "greater_than_equal")));
+		assertThatExceptionOfType(UnprocessableEntityException.class)
+			.isThrownBy(() -> polar.checkouts()
+				.create(CheckoutProductsCreate.builder().products(List.of(productId)).discountId("SUMMER").build()))
+			.satisfies((ex) -> assertThat(ex.getValidationErrors()).extracting(ValidationError::loc)
+				.containsExactly(List.of("body", "discount_id")));
 	}
 
 	@Test

@@ -74,6 +74,10 @@ class FakePolarConformanceTests {
 		conforms(http.get("/v1/checkouts/" + checkout.get("id").asString()), "get", "/v1/checkouts/{id}", 200);
 		fake.pay(checkout.get("id").asString());
 		conforms(http.get("/v1/checkouts/" + checkout.get("id").asString()), "get", "/v1/checkouts/{id}", 200);
+		conforms(http.post("/v1/checkouts/", """
+				{"products":["%s"],"discount_id":"6f1e8a52-5a0e-4c55-9d3e-2b9f3c1a0d77","allow_discount_codes":false,
+				 "seats":5}
+				""".formatted(productId("Pro Plan"))), "post", "/v1/checkouts/", 201);
 	}
 
 	@Test

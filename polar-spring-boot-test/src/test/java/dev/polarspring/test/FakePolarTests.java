@@ -202,6 +202,38 @@ class FakePolarTests {
 	}
 
 	@Test
+	void customerPortalCancelsASubscriptionAtThePeriodsEnd() {
+		this.fake.deliverWebhooksTo(applicationEndpoint());
+		FakePurchase purchase = this.fake.purchase(this.fake.product("Pro Plan").id(), "user-1");
+		String subscriptionId = purchase.subscription().id();
+		String token = this.http.post("/v1/customer-sessions/", "{\"external_customer_id\":\"user-1\"}")
+			.json()
+			.get("token")
+			.asString();
+		String portal = "/portal?customer_session_token=" + token;
+		assertThat(this.http.getWithoutToken(portal).body()).contains("id=\"cancel-" + subscriptionId + "\"");
+
+		FakeHttp.Answer canceled = this.http.postForm("/portal/subscriptions/" + subscriptionId + "/cancel",
+				"customer_session_token=" + token);
+		assertThat(canceled.status()).isEqualTo(303);
+		assertThat(canceled.header("Location")).isEqualTo(portal);
+		assertThat(this.fake.subscriptions().get(0).cancelAtPeriodEnd()).isTrue();
+		assertThat(this.fake.webhooks()).extracting(FakeWebhookDelivery::type)
+			.endsWith("subscription.updated", "subscription.canceled");
+		assertThat(this.http.getWithoutToken(portal).body()).contains("canceled, ends").doesNotContain("id=\"cancel-");
+
+		FakePurchase other = this.fake.purchase(this.fake.product("Pro Plan").id(), "user-2");
+		assertThat(this.http
+			.postForm("/portal/subscriptions/" + other.subscription().id() + "/cancel",
+					"customer_session_token=" + token)
+			.status()).isEqualTo(404);
+		assertThat(this.http
+			.postForm("/portal/subscriptions/" + subscriptionId + "/cancel", "customer_session_token=polar_cst_nope")
+			.status()).isEqualTo(401);
+		assertThat(this.fake.subscriptions().get(1).cancelAtPeriodEnd()).isFalse();
+	}
+
+	@Test
 	void callsWithoutABearerTokenAreUnauthorized() {
 		FakeHttp.Answer answer = this.http.getWithoutToken("/v1/products/");
 		assertThat(answer.status()).isEqualTo(401);
