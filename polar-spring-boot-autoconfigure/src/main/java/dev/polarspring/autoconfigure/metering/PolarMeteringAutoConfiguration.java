@@ -1,12 +1,14 @@
 package dev.polarspring.autoconfigure.metering;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.polarspring.autoconfigure.PolarAutoConfiguration;
+import dev.polarspring.autoconfigure.PolarProperties;
 import dev.polarspring.boot.metering.MicrometerUsageMetrics;
 import dev.polarspring.boot.metering.PolarUsage;
 import dev.polarspring.boot.metering.UsageMetrics;
@@ -50,6 +52,7 @@ public final class PolarMeteringAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UsageSender polarUsageSender(EventsClient events, PolarMeteringProperties properties,
+			ObjectProvider<PolarProperties> polarProperties,
 			ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulerBuilder, ObjectProvider<UsageMetrics> metrics,
 			ApplicationEventPublisher publisher) {
 		ThreadPoolTaskScheduler scheduler = schedulerBuilder.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new)
@@ -58,7 +61,9 @@ public final class PolarMeteringAutoConfiguration {
 			// The sender stops the scheduler from its own thread, after its last flush.
 			.awaitTermination(false)
 			.build();
-		return new UsageSender(events, properties.toSettings(), scheduler,
+		// A request may take as long as any call of the client; shorter while stopping.
+		Duration requestTimeout = polarProperties.getObject().getReadTimeout();
+		return new UsageSender(events, properties.toSettings(requestTimeout), scheduler,
 				metrics.getIfAvailable(() -> UsageMetrics.NONE), publisher);
 	}
 

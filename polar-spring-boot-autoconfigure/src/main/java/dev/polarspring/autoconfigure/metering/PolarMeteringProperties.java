@@ -102,11 +102,13 @@ public class PolarMeteringProperties implements Validator {
 
 	/**
 	 * Returns the settings of the sender.
+	 * @param requestTimeout how long one ingest request may take, the client's read
+	 * timeout ({@code polar.read-timeout})
 	 * @return the settings
 	 */
-	public MeteringSettings toSettings() {
+	public MeteringSettings toSettings(Duration requestTimeout) {
 		return new MeteringSettings(this.batchSize, this.flushInterval, this.buffer.getCapacity(),
-				this.buffer.getWhenFull(), this.buffer.getWaitTimeout(), this.shutdownTimeout,
+				this.buffer.getWhenFull(), this.buffer.getWaitTimeout(), this.shutdownTimeout, requestTimeout,
 				this.retry.getInitialDelay(), this.retry.getMaxDelay(), this.retry.getMultiplier(),
 				(this.organizationId != null && !this.organizationId.isBlank()) ? this.organizationId : null);
 	}

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param whenFull what recording does when the buffer is full
  * @param waitTimeout how long recording waits for room with {@link FullBufferPolicy#WAIT}
  * @param shutdownTimeout how long stopping may take to send what is buffered
+ * @param requestTimeout how long one ingest request may take (while stopping, no longer
+ * than the time left)
  * @param retryInitialDelay the delay before the first retry of a failed request
  * @param retryMaxDelay the longest delay between retries, {@code Retry-After} included
  * @param retryMultiplier the growth of the delay after each failed retry, at least 1
@@ -26,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * access tokens (an organization token must leave it {@code null})
  */
 public record MeteringSettings(int batchSize, Duration flushInterval, int bufferCapacity, FullBufferPolicy whenFull,
-		Duration waitTimeout, Duration shutdownTimeout, Duration retryInitialDelay, Duration retryMaxDelay,
-		double retryMultiplier, @Nullable String organizationId) {
+		Duration waitTimeout, Duration shutdownTimeout, Duration requestTimeout, Duration retryInitialDelay,
+		Duration retryMaxDelay, double retryMultiplier, @Nullable String organizationId) {
 
 	/**
 	 * Most events one ingest request carries. Polar's API sets no limit of its own; this
@@ -45,6 +47,7 @@ public record MeteringSettings(int batchSize, Duration flushInterval, int buffer
 	 * @param whenFull what recording does when the buffer is full
 	 * @param waitTimeout how long recording waits for room
 	 * @param shutdownTimeout how long stopping may take
+	 * @param requestTimeout how long one ingest request may take
 	 * @param retryInitialDelay the delay before the first retry
 	 * @param retryMaxDelay the longest delay between retries
 	 * @param retryMultiplier the growth of the delay
@@ -62,6 +65,7 @@ public record MeteringSettings(int batchSize, Duration flushInterval, int buffer
 		}
 		requirePositive(flushInterval, "flushInterval");
 		requirePositive(shutdownTimeout, "shutdownTimeout");
+		requirePositive(requestTimeout, "requestTimeout");
 		requirePositive(retryInitialDelay, "retryInitialDelay");
 		requirePositive(retryMaxDelay, "retryMaxDelay");
 		if (waitTimeout == null || waitTimeout.isNegative()) {
@@ -83,7 +87,8 @@ public record MeteringSettings(int batchSize, Duration flushInterval, int buffer
 	 */
 	public static MeteringSettings defaults() {
 		return new MeteringSettings(500, Duration.ofSeconds(1), 10_000, FullBufferPolicy.FAIL, Duration.ofSeconds(1),
-				Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(1), 2.0, null);
+				Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(1), 2.0,
+				null);
 	}
 
 	/**
@@ -93,8 +98,8 @@ public record MeteringSettings(int batchSize, Duration flushInterval, int buffer
 	 */
 	public MeteringSettings withBatchSize(int batchSize) {
 		return new MeteringSettings(batchSize, this.flushInterval, this.bufferCapacity, this.whenFull, this.waitTimeout,
-				this.shutdownTimeout, this.retryInitialDelay, this.retryMaxDelay, this.retryMultiplier,
-				this.organizationId);
+				this.shutdownTimeout, this.requestTimeout, this.retryInitialDelay, this.retryMaxDelay,
+				this.retryMultiplier, this.organizationId);
 	}
 
 	/**
@@ -104,8 +109,8 @@ public record MeteringSettings(int batchSize, Duration flushInterval, int buffer
 	 */
 	public MeteringSettings withFlushInterval(Duration flushInterval) {
 		return new MeteringSettings(this.batchSize, flushInterval, this.bufferCapacity, this.whenFull, this.waitTimeout,
-				this.shutdownTimeout, this.retryInitialDelay, this.retryMaxDelay, this.retryMultiplier,
-				this.organizationId);
+				this.shutdownTimeout, this.requestTimeout, this.retryInitialDelay, this.retryMaxDelay,
+				this.retryMultiplier, this.organizationId);
 	}
 
 	/**
@@ -115,8 +120,8 @@ public record MeteringSettings(int batchSize, Duration flushInterval, int buffer
 	 */
 	public MeteringSettings withBufferCapacity(int bufferCapacity) {
 		return new MeteringSettings(this.batchSize, this.flushInterval, bufferCapacity, this.whenFull, this.waitTimeout,
-				this.shutdownTimeout, this.retryInitialDelay, this.retryMaxDelay, this.retryMultiplier,
-				this.organizationId);
+				this.shutdownTimeout, this.requestTimeout, this.retryInitialDelay, this.retryMaxDelay,
+				this.retryMultiplier, this.organizationId);
 	}
 
 	/**
@@ -127,8 +132,8 @@ public record MeteringSettings(int batchSize, Duration flushInterval, int buffer
 	 */
 	public MeteringSettings withWhenFull(FullBufferPolicy whenFull, Duration waitTimeout) {
 		return new MeteringSettings(this.batchSize, this.flushInterval, this.bufferCapacity, whenFull, waitTimeout,
-				this.shutdownTimeout, this.retryInitialDelay, this.retryMaxDelay, this.retryMultiplier,
-				this.organizationId);
+				this.shutdownTimeout, this.requestTimeout, this.retryInitialDelay, this.retryMaxDelay,
+				this.retryMultiplier, this.organizationId);
 	}
 
 	/**
@@ -138,8 +143,19 @@ public record MeteringSettings(int batchSize, Duration flushInterval, int buffer
 	 */
 	public MeteringSettings withShutdownTimeout(Duration shutdownTimeout) {
 		return new MeteringSettings(this.batchSize, this.flushInterval, this.bufferCapacity, this.whenFull,
-				this.waitTimeout, shutdownTimeout, this.retryInitialDelay, this.retryMaxDelay, this.retryMultiplier,
-				this.organizationId);
+				this.waitTimeout, shutdownTimeout, this.requestTimeout, this.retryInitialDelay, this.retryMaxDelay,
+				this.retryMultiplier, this.organizationId);
+	}
+
+	/**
+	 * Returns a copy with another request timeout.
+	 * @param requestTimeout how long one ingest request may take
+	 * @return the copy
+	 */
+	public MeteringSettings withRequestTimeout(Duration requestTimeout) {
+		return new MeteringSettings(this.batchSize, this.flushInterval, this.bufferCapacity, this.whenFull,
+				this.waitTimeout, this.shutdownTimeout, requestTimeout, this.retryInitialDelay, this.retryMaxDelay,
+				this.retryMultiplier, this.organizationId);
 	}
 
 	/**
@@ -151,7 +167,8 @@ public record MeteringSettings(int batchSize, Duration flushInterval, int buffer
 	 */
 	public MeteringSettings withRetry(Duration initialDelay, Duration maxDelay, double multiplier) {
 		return new MeteringSettings(this.batchSize, this.flushInterval, this.bufferCapacity, this.whenFull,
-				this.waitTimeout, this.shutdownTimeout, initialDelay, maxDelay, multiplier, this.organizationId);
+				this.waitTimeout, this.shutdownTimeout, this.requestTimeout, initialDelay, maxDelay, multiplier,
+				this.organizationId);
 	}
 
 	/**
@@ -162,7 +179,7 @@ public record MeteringSettings(int batchSize, Duration flushInterval, int buffer
 	 */
 	public MeteringSettings withOrganizationId(@Nullable String organizationId) {
 		return new MeteringSettings(this.batchSize, this.flushInterval, this.bufferCapacity, this.whenFull,
-				this.waitTimeout, this.shutdownTimeout, this.retryInitialDelay, this.retryMaxDelay,
+				this.waitTimeout, this.shutdownTimeout, this.requestTimeout, this.retryInitialDelay, this.retryMaxDelay,
 				this.retryMultiplier, organizationId);
 	}
 

@@ -56,14 +56,14 @@ final class UsageIngest {
 	/**
 	 * Sends a batch once.
 	 * @param batch the events
-	 * @param timeout the time the request may take, or {@code null} for the client's
+	 * @param timeout the time the request may take
 	 */
-	IngestOutcome send(List<UsageEvent> batch, @Nullable Duration timeout) {
+	IngestOutcome send(List<UsageEvent> batch, Duration timeout) {
 		List<EventCreate> creates = new ArrayList<>(batch.size());
 		for (UsageEvent event : batch) {
 			creates.add(create(event));
 		}
-		RequestOptions options = (timeout != null) ? this.options.mutate().timeout(timeout).build() : this.options;
+		RequestOptions options = this.options.mutate().timeout(timeout).build();
 		try {
 			EventsIngestResponse response = this.events.ingest(IngestEvents.of(creates), options);
 			Long duplicates = response.duplicates();

@@ -327,7 +327,9 @@ public final class UsageSender implements SmartLifecycle {
 				return;
 			}
 			long started = System.nanoTime();
-			IngestOutcome outcome = this.ingest.send(batch, stopping ? Duration.ofNanos(remaining) : null);
+			long timeout = this.settings.requestTimeout().toNanos();
+			IngestOutcome outcome = this.ingest.send(batch,
+					Duration.ofNanos((stopping && remaining < timeout) ? remaining : timeout));
 			this.metrics.ingested(outcome.tag(), System.nanoTime() - started);
 			if (outcome instanceof IngestOutcome.Failed failed) {
 				retryLater(batch.size(), failed, stopping);

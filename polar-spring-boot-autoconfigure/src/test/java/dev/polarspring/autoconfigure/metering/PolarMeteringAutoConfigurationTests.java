@@ -100,7 +100,8 @@ class PolarMeteringAutoConfigurationTests {
 					"polar.metering.buffer.wait-timeout=3s", "polar.metering.shutdown-timeout=20s",
 					"polar.metering.retry.initial-delay=200ms", "polar.metering.retry.max-delay=30s",
 					"polar.metering.retry.multiplier=3", "polar.metering.organization-id=org-1")
-			.run((context) -> assertThat(context.getBean(PolarMeteringProperties.class).toSettings())
+			.run((context) -> assertThat(
+					context.getBean(PolarMeteringProperties.class).toSettings(Duration.ofSeconds(30)))
 				.isEqualTo(MeteringSettings.defaults()
 					.withBatchSize(100)
 					.withFlushInterval(Duration.ofMillis(250))
@@ -113,7 +114,8 @@ class PolarMeteringAutoConfigurationTests {
 
 	@Test
 	void defaultsAreTheSettingsDefaults() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(PolarMeteringProperties.class).toSettings())
+		this.contextRunner.run((context) -> assertThat(
+				context.getBean(PolarMeteringProperties.class).toSettings(Duration.ofSeconds(30)))
 			.isEqualTo(MeteringSettings.defaults()));
 	}
 
