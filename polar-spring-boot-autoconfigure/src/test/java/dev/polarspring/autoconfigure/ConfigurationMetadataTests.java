@@ -97,6 +97,19 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void meteringKeysAreListed() {
+		List<String> names = this.metadata.get("properties")
+			.valueStream()
+			.map((property) -> property.get("name").asString())
+			.toList();
+		assertThat(names).contains("polar.metering.enabled", "polar.metering.batch-size",
+				"polar.metering.flush-interval", "polar.metering.shutdown-timeout", "polar.metering.organization-id",
+				"polar.metering.buffer.capacity", "polar.metering.buffer.when-full",
+				"polar.metering.buffer.wait-timeout", "polar.metering.retry.initial-delay",
+				"polar.metering.retry.max-delay", "polar.metering.retry.multiplier");
+	}
+
+	@Test
 	void serverOffersProductionAndSandbox() {
 		JsonNode serverHint = this.metadata.get("hints")
 			.valueStream()

@@ -2,6 +2,7 @@ package dev.polarspring.test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +32,7 @@ import dev.polarspring.client.model.BenefitGrantWebhook;
 import dev.polarspring.client.model.Checkout;
 import dev.polarspring.client.model.Customer;
 import dev.polarspring.client.model.LicenseKeyRead;
+import dev.polarspring.client.model.Meter;
 import dev.polarspring.client.model.Order;
 import dev.polarspring.client.model.Product;
 import dev.polarspring.client.model.Subscription;
@@ -53,8 +55,9 @@ import dev.polarspring.client.model.Subscription;
  * Answers realistic, typed JSON for products (list, get), checkouts (create, get),
  * checkout links (create, list, get), customers (list, get, get by external id, state),
  * customer sessions (create), orders and subscriptions (list with filters, get), events
- * (ingest) and license keys (validate, activate, deactivate). Every call needs a bearer
- * token, any token. Errors on demand with {@link #fail(String, FakeError)} and
+ * (ingest, checked and deduplicated as Polar does), meters (list, get; their readings in
+ * the customer state) and license keys (validate, activate, deactivate). Every call needs
+ * a bearer token, any token. Errors on demand with {@link #fail(String, FakeError)} and
  * {@link #failNext(String, FakeError)}; anything else with WireMock stubs on
  * {@link #wireMock()}, which take precedence over the fake's own answers.
  */
@@ -86,18 +89,22 @@ public final class FakePolar implements AutoCloseable {
 
 	private final AtomicInteger scenarios = new AtomicInteger();
 
+	private final FakeFaults faults;
+
 	private volatile @Nullable PolarWebhookTestClient webhookTarget;
 
 	private FakePolar(Builder builder) {
 		this.clock = builder.clock;
-		this.state = new FakePolarState(builder.products, builder.organizationId, builder.clock, builder.seed);
+		this.state = new FakePolarState(builder.products, builder.meters, builder.organizationId, builder.clock,
+				builder.seed);
+		this.faults = new FakeFaults(builder.seed);
 		this.webhookTarget = builder.webhookTarget;
 		FakePolarApi api = new FakePolarApi(this.state, this::send);
 		this.server = new WireMockServer(WireMockConfiguration.options()
 			.port(builder.port)
 			.bindAddress("127.0.0.1")
 			.templatingEnabled(false)
-			.extensions(new FakePolarRouter(api)));
+			.extensions(new FakePolarRouter(api, this.faults)));
 	}
 
 	/**
@@ -244,6 +251,14 @@ public final class FakePolar implements AutoCloseable {
 	 */
 	public List<LicenseKeyRead> licenseKeys() {
 		return decode(this.state.licenseKeys(), LicenseKeyRead.class);
+	}
+
+	/**
+	 * Returns the meters, in the order the builder was given them.
+	 * @return the meters, as {@code GET /v1/meters/} answers them
+	 */
+	public List<Meter> meters() {
+		return decode(this.state.meters(), Meter.class);
 	}
 
 	/**
@@ -400,6 +415,35 @@ public final class FakePolar implements AutoCloseable {
 	}
 
 	/**
+	 * Answers a share of the requests to a route with an error, chosen at random (seeded,
+	 * so a run repeats), until {@link #reset()}; the others get the fake's usual answer.
+	 * A failed request changes nothing, as with Polar's 429 and 503. For retries against
+	 * a flaky Polar:
+	 *
+	 * <pre>{@code
+	 * fake.failSome("POST /v1/events/ingest", 0.2, FakeError.serverError(503));
+	 * }</pre>
+	 * @param route the method and path, such as {@code "POST /v1/events/ingest"}
+	 * @param share the share of requests that fail, above 0 and at most 1
+	 * @param error the answer
+	 */
+	public void failSome(String route, double share, FakeError error) {
+		this.faults.failSome(route, share, error);
+	}
+
+	/**
+	 * Handles the next requests to a route as usual, keeping what they create, but sends
+	 * the answer only after a delay: a client with a shorter read timeout sees a timeout
+	 * for a request that took effect, as when a network loses Polar's answer.
+	 * @param times how many requests are answered late; at least 1
+	 * @param route the method and path, such as {@code "POST /v1/events/ingest"}
+	 * @param delay how late
+	 */
+	public void delayNext(int times, String route, Duration delay) {
+		this.faults.delayNext(times, route, delay);
+	}
+
+	/**
 	 * Answers every request to a route with a JSON body of your own, until
 	 * {@link #reset()}. For anything more, stub on {@link #wireMock()}.
 	 * @param route the method and path, such as {@code "GET /v1/products/{id}"}
@@ -431,14 +475,15 @@ public final class FakePolar implements AutoCloseable {
 
 	/**
 	 * Forgets everything created since the start (checkouts, customers, orders,
-	 * subscriptions, grants, keys, sessions, events, webhooks), removes stubs added
-	 * since, and clears WireMock's request journal. The catalog and the webhook target
-	 * stay.
+	 * subscriptions, grants, keys, sessions, events, webhooks), removes stubs and faults
+	 * added since, and clears WireMock's request journal. The catalog, the meters and the
+	 * webhook target stay.
 	 */
 	public void reset() {
 		this.server.resetAll();
 		stubFakeRoutes();
 		this.state.reset();
+		this.faults.reset();
 		this.deliveries.clear();
 	}
 
@@ -514,6 +559,8 @@ public final class FakePolar implements AutoCloseable {
 
 		private List<FakeProduct> products = FakeProduct.defaults();
 
+		private List<FakeMeter> meters = FakeMeter.defaults();
+
 		private int port;
 
 		private String organizationId = DEFAULT_ORGANIZATION_ID;
@@ -543,6 +590,16 @@ public final class FakePolar implements AutoCloseable {
 		 */
 		public Builder products(List<FakeProduct> products) {
 			this.products = List.copyOf(products);
+			return this;
+		}
+
+		/**
+		 * Sets the meters, which read the ingested events; none by default.
+		 * @param meters the meters, in the order the meters list answers them
+		 * @return this builder
+		 */
+		public Builder meters(FakeMeter... meters) {
+			this.meters = List.of(meters);
 			return this;
 		}
 

@@ -57,6 +57,9 @@ final class FakePolarApi {
 		api("GET", "/v1/subscriptions/", this::listSubscriptions);
 		api("GET", "/v1/subscriptions/{id}", (request, path) -> ok(state.subscription(path.get(0))));
 		api("POST", "/v1/events/ingest", this::ingest);
+		api("GET", "/v1/meters/", (request, path) -> page(request, state.meters(),
+				List.of(filter("id", "id"), filter("organization_id", "organization_id"))));
+		api("GET", "/v1/meters/{id}", (request, path) -> ok(state.meter(path.get(0))));
 		api("GET", "/v1/license-keys/", (request, path) -> page(request, newestFirst(licenseKeyReads()),
 				List.of(filter("benefit_id", "benefit_id"), filter("organization_id", "organization_id"))));
 		api("POST", "/v1/license-keys/validate", this::validateLicenseKey);

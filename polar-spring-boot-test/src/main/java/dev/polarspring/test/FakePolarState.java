@@ -2,6 +2,7 @@ package dev.polarspring.test;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,9 +54,11 @@ final class FakePolarState {
 
 	private final Set<String> eventExternalIds = new HashSet<>();
 
+	private final FakeMeters meters;
+
 	private String baseUrl = "http://localhost";
 
-	FakePolarState(List<FakeProduct> catalog, String organizationId, Clock clock, long seed) {
+	FakePolarState(List<FakeProduct> catalog, List<FakeMeter> meters, String organizationId, Clock clock, long seed) {
 		this.organizationId = organizationId;
 		this.clock = clock;
 		// The catalog draws from its own sequence, so reset() can restart the other one
@@ -73,6 +76,8 @@ final class FakePolarState {
 			ObjectNode price = PolarDocuments.fixedPrice(catalogIds.uuid(), productId, spec, now);
 			this.products.put(productId, PolarDocuments.product(spec, productId, organizationId, price, benefits, now));
 		}
+		// After the products, so adding meters leaves the products' ids as they were.
+		this.meters = new FakeMeters(meters, catalogIds, organizationId, now);
 	}
 
 	String organizationId() {
@@ -187,7 +192,17 @@ final class FakePolarState {
 				granted.add(grant);
 			}
 		}
-		return PolarDocuments.customerState(customer, active, granted);
+		ObjectNode state = PolarDocuments.customerState(customer, active, granted);
+		((ArrayNode) state.get("active_meters")).addAll(this.meters.readings(customer, this.events));
+		return state;
+	}
+
+	synchronized List<ObjectNode> meters() {
+		return this.meters.documents();
+	}
+
+	synchronized ObjectNode meter(String id) {
+		return found(this.meters.document(id));
 	}
 
 	/**
@@ -288,22 +303,19 @@ final class FakePolarState {
 	}
 
 	/**
-	 * Stores ingested events; an event whose {@code external_id} was seen before is a
-	 * duplicate.
+	 * Stores ingested events as Polar does: the whole batch is checked first (a 422 lists
+	 * every violation, each at its event, and stores nothing), then each event is stored
+	 * unless its {@code external_id} was seen before, which makes it a duplicate.
 	 */
 	synchronized ObjectNode ingest(List<ObjectNode> events) {
+		Instant now = this.clock.instant();
+		List<FakeError.Violation> violations = FakeIngestRules.violations(events, this.customers::containsKey, now);
+		if (!violations.isEmpty()) {
+			throw new FakeApiException(FakeError.validation(violations));
+		}
 		int inserted = 0;
 		int duplicates = 0;
-		for (int i = 0; i < events.size(); i++) {
-			ObjectNode event = events.get(i);
-			if (!event.path("name").isString()) {
-				throw new FakeApiException(
-						FakeError.validation("Field required", "missing", "body", "events", i, "name"));
-			}
-			if (!event.path("customer_id").isString() && !event.path("external_customer_id").isString()) {
-				throw new FakeApiException(
-						FakeError.validation("Field required", "missing", "body", "events", i, "external_customer_id"));
-			}
+		for (ObjectNode event : events) {
 			String externalId = PolarDocuments.text(event, "external_id");
 			if (externalId != null && !this.eventExternalIds.add(externalId)) {
 				duplicates++;
@@ -311,9 +323,9 @@ final class FakePolarState {
 			}
 			ObjectNode stored = event.deepCopy();
 			stored.put("id", this.ids.uuid());
-			if (!stored.path("timestamp").isString()) {
-				stored.put("timestamp", PolarDocuments.time(this.clock.instant()));
-			}
+			String timestamp = PolarDocuments.text(stored, "timestamp");
+			stored.put("timestamp",
+					PolarDocuments.time((timestamp != null) ? OffsetDateTime.parse(timestamp).toInstant() : now));
 			this.events.add(stored);
 			inserted++;
 		}

@@ -139,6 +139,29 @@ class FakePolarConformanceTests {
 	}
 
 	@Test
+	void eventsIngestRefusal() {
+		conforms(http.post("/v1/events/ingest", """
+				{"events":[{"name":"download","customer_id":"3f1e8a52-5a0e-4c55-9d3e-2b9f3c1a0d77"}]}
+				"""), "post", "/v1/events/ingest", 422);
+	}
+
+	@Test
+	void metersListGetAndReadingsInTheCustomerState() {
+		try (FakePolar metered = FakePolar.builder().meters(FakeMeter.count("Downloads", "download")).start()) {
+			FakeHttp meteredHttp = new FakeHttp(metered);
+			JsonNode meters = conforms(meteredHttp.get("/v1/meters/"), "get", "/v1/meters/", 200);
+			String meterId = meters.get("items").get(0).get("id").asString();
+			conforms(meteredHttp.get("/v1/meters/" + meterId), "get", "/v1/meters/{id}", 200);
+			metered.purchase(metered.product("Starter Kit").id(), "user-9");
+			meteredHttp.post("/v1/events/ingest", """
+					{"events":[{"name":"download","external_customer_id":"user-9"}]}""");
+			JsonNode state = conforms(meteredHttp.get("/v1/customers/external/user-9/state"), "get",
+					"/v1/customers/external/{external_id}/state", 200);
+			assertThat(state.get("active_meters")).hasSize(1);
+		}
+	}
+
+	@Test
 	void licenseKeysValidateActivateAndDeactivate() {
 		FakePurchase purchase = fake.purchase(productId("Desktop License"), "user-6");
 		String key = purchase.licenseKeys().get(0).key();
