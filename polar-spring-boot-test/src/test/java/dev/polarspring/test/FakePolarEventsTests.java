@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class FakePolarEventsTests {
 
-	private static final RequestOptions NO_RETRIES = RequestOptions.builder().maxRetries(0).build();
+	private static final RequestOptions NO_RETRIES = RequestOptions.builder().maxAttempts(1).build();
 
 	private static FakePolar fake;
 
@@ -151,7 +151,7 @@ class FakePolarEventsTests {
 	@Test
 	void delayNextStoresTheBatchButAnswersAfterTheClientGaveUp() {
 		fake.delayNext(1, "POST /v1/events/ingest", Duration.ofSeconds(2));
-		RequestOptions impatient = RequestOptions.builder().maxRetries(0).timeout(Duration.ofMillis(300)).build();
+		RequestOptions impatient = RequestOptions.builder().maxAttempts(1).timeout(Duration.ofMillis(300)).build();
 		assertThatExceptionOfType(PolarTimeoutException.class)
 			.isThrownBy(() -> polar.events().ingest(IngestEvents.of(event("user-1", "late")), impatient));
 		assertThat(fake.ingestedEvents()).singleElement()

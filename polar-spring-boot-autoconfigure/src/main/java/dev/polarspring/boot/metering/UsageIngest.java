@@ -34,11 +34,11 @@ import dev.polarspring.client.resource.EventsClient;
  * ended.
  *
  * <p>
- * The client's own retries are off for these requests ({@code maxRetries(0)}): the client
- * never repeats a POST that may have reached Polar, because most POSTs create something
- * twice. Ingest is the exception, as every event carries an {@code external_id} Polar
- * deduplicates by, so the sender retries it itself, on its own schedule, however the
- * earlier attempt ended.
+ * The client's own retries are off for these requests ({@code maxAttempts(1)}): the
+ * client never repeats a POST that may have reached Polar, because most POSTs create
+ * something twice. Ingest is the exception, as every event carries an {@code external_id}
+ * Polar deduplicates by, so the sender retries it itself, on its own schedule, however
+ * the earlier attempt ended.
  */
 final class UsageIngest {
 
@@ -46,7 +46,7 @@ final class UsageIngest {
 
 	private final @Nullable String organizationId;
 
-	private final RequestOptions options = RequestOptions.builder().maxRetries(0).build();
+	private final RequestOptions options = RequestOptions.builder().maxAttempts(1).build();
 
 	UsageIngest(EventsClient events, @Nullable String organizationId) {
 		this.events = events;

@@ -88,7 +88,7 @@ class PolarEntitlementsTests {
 		PolarClient client = PolarClient.builder()
 			.baseUrl(this.polar.baseUrl())
 			.accessToken("polar_oat_entitlements")
-			.retrySettings(RetrySettings.defaults().withMaxRetries(0))
+			.retrySettings(RetrySettings.defaults().withMaxAttempts(1))
 			.build();
 		return new PolarEntitlements(client.customers(), client.orders(), cache, this.aliases, TTL,
 				Duration.ofSeconds(5), this.clock, new MicrometerPolarEntitlementsMetrics(this.meters));
