@@ -68,7 +68,9 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 
 	private final Clock clock;
 
-	private final WebhookDispatcher dispatcher;
+	private final WebhookHandlerInvoker invoker;
+
+	private final WebhookDeliveryProcessor processor;
 
 	private final WebhookDeliveryMetrics metrics;
 
@@ -78,14 +80,17 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 	 * Creates the mapping; its endpoints are built once every singleton exists.
 	 * @param settings the configured endpoints and limits
 	 * @param clock the clock deliveries' timestamps are checked against
-	 * @param dispatcher dispatches verified events
+	 * @param invoker calls the {@code @PolarWebhook} methods this mapping finds: it is
+	 * told about them once they are found
+	 * @param processor processes verified deliveries: dispatches them now, or stores them
 	 * @param metrics records each delivery's outcome
 	 */
-	public PolarWebhookHandlerMapping(WebhookEndpointSettings settings, Clock clock, WebhookDispatcher dispatcher,
-			WebhookDeliveryMetrics metrics) {
+	public PolarWebhookHandlerMapping(WebhookEndpointSettings settings, Clock clock, WebhookHandlerInvoker invoker,
+			WebhookDeliveryProcessor processor, WebhookDeliveryMetrics metrics) {
 		this.settings = settings;
 		this.clock = clock;
-		this.dispatcher = dispatcher;
+		this.invoker = invoker;
+		this.processor = processor;
 		this.metrics = metrics;
 		setOrder(ORDER);
 	}
@@ -108,12 +113,13 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 				.build();
 			List<WebhookHandlerMethod> methods = handlers.getOrDefault(path, List.of());
 			endpoints.put(path, new WebhookEndpoint(path, new WebhookReceiver(verifier), methods,
-					this.settings.maxBodySize(), this.dispatcher, this.metrics));
+					this.settings.maxBodySize(), this.processor, this.metrics));
 			if (logger.isInfoEnabled()) {
 				logger.info("Polar webhook endpoint POST " + path + " (" + endpoint.source() + ")"
 						+ (methods.isEmpty() ? "" : ", handled by " + methods));
 			}
 		});
+		this.invoker.register(handlers);
 		this.endpoints = Collections.unmodifiableMap(endpoints);
 	}
 

@@ -19,7 +19,8 @@ import org.springframework.web.HttpRequestHandler;
 
 /**
  * One webhook endpoint: reads a delivery's raw body with a bound, verifies it, reads the
- * event and dispatches it, then answers with the status alone.
+ * event and hands it to the {@link WebhookDeliveryProcessor} (which dispatches it now, or
+ * stores it for the inbox workers), then answers with the status alone.
  *
  * <p>
  * It is a plain {@link HttpRequestHandler}: the body is read from the servlet input
@@ -42,17 +43,17 @@ final class WebhookEndpoint implements HttpRequestHandler {
 
 	private final int maxBodySize;
 
-	private final WebhookDispatcher dispatcher;
+	private final WebhookDeliveryProcessor processor;
 
 	private final WebhookDeliveryMetrics metrics;
 
 	WebhookEndpoint(String path, WebhookReceiver receiver, List<WebhookHandlerMethod> handlers, int maxBodySize,
-			WebhookDispatcher dispatcher, WebhookDeliveryMetrics metrics) {
+			WebhookDeliveryProcessor processor, WebhookDeliveryMetrics metrics) {
 		this.path = path;
 		this.receiver = receiver;
 		this.handlers = List.copyOf(handlers);
 		this.maxBodySize = maxBodySize;
-		this.dispatcher = dispatcher;
+		this.processor = processor;
 		this.metrics = metrics;
 	}
 
@@ -84,7 +85,7 @@ final class WebhookEndpoint implements HttpRequestHandler {
 			else {
 				PolarWebhookEvent event = this.receiver.receive(body, request::getHeader);
 				type = event.type();
-				outcome = dispatch(event);
+				outcome = process(event, body);
 			}
 		}
 		catch (WebhookVerificationException ex) {
@@ -100,14 +101,14 @@ final class WebhookEndpoint implements HttpRequestHandler {
 		this.metrics.record(this.path, type, outcome, System.nanoTime() - start);
 	}
 
-	private WebhookOutcome dispatch(PolarWebhookEvent event) {
+	private WebhookOutcome process(PolarWebhookEvent event, byte[] body) {
 		try {
-			return this.dispatcher.dispatch(event, this.handlers);
+			return this.processor.process(this.path, event, body);
 		}
 		catch (RuntimeException ex) {
-			// The deduplication store failed before anything was dispatched; Polar will
-			// retry.
-			logger.error("Could not dispatch webhook delivery {} ({}); answered 500 so Polar retries it",
+			// The deduplication store or the inbox failed before anything was dispatched
+			// or stored; Polar will retry.
+			logger.error("Could not process webhook delivery {} ({}); answered 500 so Polar retries it",
 					event.delivery().id(), event.type(), ex);
 			return WebhookOutcome.FAILED;
 		}
