@@ -111,6 +111,8 @@ public final class PolarWebhookInboxAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
+	// Repeated here for applications whose component scan finds this class on its own.
+	@ConditionalOnProperty(name = "polar.webhook.processing", havingValue = "durable")
 	static class MetricsConfiguration {
 
 		@Bean
