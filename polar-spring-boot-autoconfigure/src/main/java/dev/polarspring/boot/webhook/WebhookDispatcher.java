@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
  * Dispatches verified events once per {@code webhook-id}: claims the delivery, calls the
  * endpoint's {@link PolarWebhook @PolarWebhook} methods, publishes the event to the
  * application's listeners, then completes the claim, or releases it when something threw
- * so Polar's retry is dispatched again.
+ * (an {@link Error} included) so Polar's retry is dispatched again.
  */
 public final class WebhookDispatcher {
 
@@ -75,15 +75,29 @@ public final class WebhookDispatcher {
 			});
 			dispatched = true;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			logger.error("A handler of webhook delivery {} ({}) failed; answered 500 so Polar retries it", id,
 					event.type(), ex);
+			if (ex instanceof VirtualMachineError error) {
+				// The JVM is failing: the endpoint still answers 500, then lets it go.
+				throw error;
+			}
 			return WebhookOutcome.FAILED;
 		}
 		finally {
 			settle(claim, dispatched);
 		}
+		logger.debug("Webhook delivery {} ({}) dispatched; answered 202", id, event.type());
 		return (event instanceof UnknownWebhookEvent) ? WebhookOutcome.UNKNOWN : WebhookOutcome.ACCEPTED;
+	}
+
+	/**
+	 * Describes how deliveries are dispatched, for the line each endpoint logs at
+	 * startup.
+	 * @return such as {@code dispatched inline before the answer, deduplicated by ...}
+	 */
+	String description() {
+		return "dispatched inline before the answer, deduplicated by " + this.store;
 	}
 
 	private void settle(WebhookClaim claim, boolean dispatched) {
