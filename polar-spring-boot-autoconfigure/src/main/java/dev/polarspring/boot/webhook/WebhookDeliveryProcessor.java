@@ -19,4 +19,12 @@ public interface WebhookDeliveryProcessor {
 	 */
 	WebhookOutcome process(String endpoint, PolarWebhookEvent event, byte[] body);
 
+	/**
+	 * Describes how deliveries are processed, for the line each endpoint logs at startup.
+	 * @return a short description, never holding a secret
+	 */
+	default String description() {
+		return toString();
+	}
+
 }

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * ({@code polar.webhook.processing=inline}): claims the delivery, has the
  * {@link WebhookHandlerInvoker} call the endpoint's {@link PolarWebhook @PolarWebhook}
  * methods and publish the event, then completes the claim, or releases it when something
- * threw so Polar's retry is dispatched again.
+ * threw (an {@link Error} included) so Polar's retry is dispatched again.
  *
  * <p>
  * A delivery is answered 202 only once its claim is recorded as completed: when the store
@@ -65,10 +65,14 @@ public final class WebhookDispatcher implements WebhookDeliveryProcessor {
 		try {
 			this.invoker.invoke(endpoint, event);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			logger.error("A handler of webhook delivery {} ({}) failed; answered 500 so Polar retries it", id,
 					event.type(), ex);
 			settle(claim, false);
+			if (ex instanceof VirtualMachineError error) {
+				// The JVM is failing: the endpoint still answers 500, then lets it go.
+				throw error;
+			}
 			return WebhookOutcome.FAILED;
 		}
 		if (!settle(claim, true)) {
@@ -76,7 +80,18 @@ public final class WebhookDispatcher implements WebhookDeliveryProcessor {
 					+ "not left claimed behind an answer of 202", id, event.type(), this.store);
 			return WebhookOutcome.FAILED;
 		}
+		logger.debug("Webhook delivery {} ({}) dispatched; answered 202", id, event.type());
 		return (event instanceof UnknownWebhookEvent) ? WebhookOutcome.UNKNOWN : WebhookOutcome.ACCEPTED;
+	}
+
+	/**
+	 * Describes how deliveries are dispatched, for the line each endpoint logs at
+	 * startup.
+	 * @return such as {@code dispatched inline before the answer, deduplicated by ...}
+	 */
+	@Override
+	public String description() {
+		return "dispatched inline before the answer, deduplicated by " + this.store;
 	}
 
 	/**

@@ -56,6 +56,11 @@ public final class WebhookInboxIntake implements WebhookDeliveryProcessor {
 	}
 
 	@Override
+	public String description() {
+		return "stored in the durable inbox (" + this.store + ") and answered at once; workers dispatch it";
+	}
+
+	@Override
 	public String toString() {
 		return "WebhookInboxIntake[store=" + this.store + "]";
 	}
