@@ -56,7 +56,7 @@ class PolarCheckoutsTests {
 		PolarClient client = PolarClient.builder()
 			.baseUrl(this.polar.baseUrl())
 			.accessToken("polar_oat_checkouts")
-			.retrySettings(RetrySettings.defaults().withMaxRetries(0))
+			.retrySettings(RetrySettings.defaults().withMaxAttempts(1))
 			.build();
 		this.checkouts = new PolarCheckouts(client.checkouts(), new PolarAliases(Map.of("pro", PRO), Map.of()),
 				new PolarCheckoutDefaults("/thanks", null, Map.of("source", "web"), null, true, null));
