@@ -24,6 +24,15 @@ class DeterminismTests {
 	}
 
 	@Test
+	void theAutoConfigurationIsTheSameFromOneRunToTheNext() throws IOException {
+		List<GeneratedSource> first = Main.generateAutoConfiguration(OpenApiSpec.read(SPEC));
+		List<GeneratedSource> second = Main.generateAutoConfiguration(OpenApiSpec.read(SPEC));
+		assertThat(first).singleElement()
+			.satisfies((source) -> assertThat(source.content().split("@ConditionalOnMissingBean\n", -1)).hasSize(42));
+		assertThat(second).containsExactlyElementsOf(first);
+	}
+
+	@Test
 	void generatedSourcesCarryNoTimestamp() throws IOException {
 		for (GeneratedSource source : Main.generate(OpenApiSpec.read(SPEC))) {
 			assertThat(source.content()).doesNotContain("@Generated")

@@ -110,6 +110,20 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void billingKeysAreListed() {
+		List<String> names = this.metadata.get("properties")
+			.valueStream()
+			.map((property) -> property.get("name").asString())
+			.toList();
+		assertThat(names).contains("polar.checkout.enabled", "polar.checkout.path", "polar.checkout.success-url",
+				"polar.checkout.return-url", "polar.checkout.metadata", "polar.checkout.discount-id",
+				"polar.checkout.allow-discount-codes", "polar.checkout.seats", "polar.checkout.allowed-origins",
+				"polar.portal.enabled", "polar.portal.path", "polar.portal.return-url", "polar.portal.allowed-origins",
+				"polar.products", "polar.benefits", "polar.entitlements.cache-name", "polar.entitlements.time-to-live",
+				"polar.entitlements.max-entries", "polar.entitlements.clock-skew");
+	}
+
+	@Test
 	void serverOffersProductionAndSandbox() {
 		JsonNode serverHint = this.metadata.get("hints")
 			.valueStream()

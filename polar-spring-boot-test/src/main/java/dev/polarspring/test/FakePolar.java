@@ -520,6 +520,10 @@ public final class FakePolar implements AutoCloseable {
 			}
 			return status;
 		}
+		catch (UndeliverableWebhookException ex) {
+			throw new UndeliverableWebhookException(
+					"The fake Polar could not send " + delivery.type() + " to the application. " + ex.getMessage());
+		}
 		catch (RuntimeException ex) {
 			// Like Polar, a failed delivery does not fail the payment; the status 0 tells
 			// the test.

@@ -94,6 +94,32 @@ public final class PolarWebhookTestClient {
 				Clock.systemUTC());
 	}
 
+	/**
+	 * Creates a client for an application that cannot receive webhooks: every delivery
+	 * fails with an {@link IllegalStateException} carrying the reason, and so does the
+	 * {@link FakePolar} call that sent it (a payment, a redelivery).
+	 * {@code @AutoConfigureFakePolar} sets it when the test's application has a webhook
+	 * secret but neither a port nor MockMvc.
+	 * @param reason why nothing can be delivered and how to get deliveries
+	 * @return the client
+	 */
+	public static PolarWebhookTestClient unreachable(String reason) {
+		Assert.hasText(reason, "reason must not be empty");
+		return new PolarWebhookTestClient(new WebhookTransport() {
+
+			@Override
+			public int post(byte[] body, Map<String, String> headers) {
+				throw new UndeliverableWebhookException(reason);
+			}
+
+			@Override
+			public String toString() {
+				return "nowhere";
+			}
+
+		}, WebhookSigner.of(WRONG_SECRET), Clock.systemUTC());
+	}
+
 	private static WebhookSigner signer(String secret) {
 		Assert.hasText(secret, "secret must not be empty: pass the application's polar.webhook.secret");
 		return WebhookSigner.of(secret);

@@ -12,11 +12,14 @@ import dev.polarspring.boot.webhook.JdbcWebhookDeduplicationStore;
 import dev.polarspring.boot.webhook.MicrometerWebhookDeliveryMetrics;
 import dev.polarspring.boot.webhook.PolarWebhook;
 import dev.polarspring.boot.webhook.PolarWebhookHandlerMapping;
+import dev.polarspring.boot.webhook.TransactionalWebhookDispatchScope;
 import dev.polarspring.boot.webhook.WebhookDeduplicationStore;
 import dev.polarspring.boot.webhook.WebhookDeliveryMetrics;
+import dev.polarspring.boot.webhook.WebhookDeliveryProcessor;
 import dev.polarspring.boot.webhook.WebhookDispatchScope;
 import dev.polarspring.boot.webhook.WebhookDispatcher;
 import dev.polarspring.boot.webhook.WebhookEndpointSettings;
+import dev.polarspring.boot.webhook.WebhookHandlerInvoker;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,9 +50,13 @@ import org.springframework.web.servlet.DispatcherServlet;
  * endpoint ({@code polar.webhook.secret} at {@code polar.webhook.path}), the endpoints
  * under {@code polar.webhook.endpoints} and every {@link PolarWebhook @PolarWebhook}
  * method; the {@link WebhookDeduplicationStore} (in memory, or JDBC with
- * {@code polar.webhook.deduplication.store=jdbc}; a bean of your own wins); the
- * {@code polar.webhook.deliveries} timer when Micrometer is present; and one transaction
- * per delivery when the application has a single transaction manager.
+ * {@code polar.webhook.deduplication.store=jdbc}; a bean of your own wins) with inline
+ * processing, the default; the {@code polar.webhook.deliveries} timer when Micrometer is
+ * present; and one transaction per delivery when the application has a single transaction
+ * manager, whose connection is taken at the first statement
+ * ({@link TransactionalWebhookDispatchScope}). Durable processing
+ * ({@code polar.webhook.processing=durable}) is configured by
+ * {@link PolarWebhookInboxAutoConfiguration}.
  *
  * <p>
  * A {@link Clock} bean, when the application has exactly one, is the clock deliveries'
@@ -64,9 +71,29 @@ public final class PolarWebhookAutoConfiguration {
 
 	@Bean
 	PolarWebhookHandlerMapping polarWebhookHandlerMapping(PolarWebhookProperties properties,
-			ObjectProvider<WebhookDeduplicationStore> store, ObjectProvider<WebhookDispatchScope> scope,
-			ObjectProvider<WebhookDeliveryMetrics> metrics, ObjectProvider<Clock> clock,
-			ApplicationEventPublisher publisher) {
+			ObjectProvider<WebhookDeliveryProcessor> processor, WebhookHandlerInvoker invoker,
+			ObjectProvider<WebhookDeliveryMetrics> metrics, ObjectProvider<Clock> clock) {
+		WebhookDeliveryProcessor deliveries = processor.getIfAvailable(() -> {
+			throw new IllegalStateException("polar.webhook.processing=durable needs spring-jdbc and a single "
+					+ "DataSource for its inbox: add spring-boot-starter-jdbc and configure spring.datasource, or set "
+					+ "polar.webhook.processing=inline");
+		});
+		return new PolarWebhookHandlerMapping(properties.toEndpointSettings(), clock.getIfUnique(Clock::systemUTC),
+				invoker, deliveries, metrics.getIfAvailable(() -> WebhookDeliveryMetrics.NONE));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebhookHandlerInvoker polarWebhookHandlerInvoker(ApplicationEventPublisher publisher,
+			ObjectProvider<WebhookDispatchScope> scope) {
+		return new WebhookHandlerInvoker(publisher, scope.getIfAvailable(() -> WebhookDispatchScope.DIRECT));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(WebhookDeliveryProcessor.class)
+	@ConditionalOnProperty(name = "polar.webhook.processing", havingValue = "inline", matchIfMissing = true)
+	WebhookDispatcher polarWebhookDispatcher(PolarWebhookProperties properties,
+			ObjectProvider<WebhookDeduplicationStore> store, WebhookHandlerInvoker invoker) {
 		WebhookDeduplicationStore deduplication = store.getIfAvailable(() -> {
 			throw new PolarConfigurationException(
 					"polar.webhook.deduplication.store=" + properties.getDeduplication().getStore().name().toLowerCase()
@@ -74,14 +101,12 @@ public final class PolarWebhookAutoConfiguration {
 					"add spring-boot-starter-jdbc and configure spring.datasource, or set "
 							+ "polar.webhook.deduplication.store=memory");
 		});
-		WebhookDispatcher dispatcher = new WebhookDispatcher(deduplication, publisher,
-				scope.getIfAvailable(() -> WebhookDispatchScope.DIRECT));
-		return new PolarWebhookHandlerMapping(properties.toEndpointSettings(), clock.getIfUnique(Clock::systemUTC),
-				dispatcher, metrics.getIfAvailable(() -> WebhookDeliveryMetrics.NONE));
+		return new WebhookDispatcher(deduplication, invoker);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(WebhookDeduplicationStore.class)
+	@ConditionalOnProperty(name = "polar.webhook.processing", havingValue = "inline", matchIfMissing = true)
 	@ConditionalOnProperty(name = "polar.webhook.deduplication.store", havingValue = "memory", matchIfMissing = true)
 	InMemoryWebhookDeduplicationStore polarWebhookDeduplicationStore(PolarWebhookProperties properties,
 			ObjectProvider<Clock> clock) {
@@ -92,6 +117,7 @@ public final class PolarWebhookAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ JdbcTemplate.class, PropertiesBasedDataSourceScriptDatabaseInitializer.class })
+	@ConditionalOnProperty(name = "polar.webhook.processing", havingValue = "inline", matchIfMissing = true)
 	@ConditionalOnProperty(name = "polar.webhook.deduplication.store", havingValue = "jdbc")
 	@ConditionalOnSingleCandidate(DataSource.class)
 	@EnableConfigurationProperties(PolarWebhookJdbcProperties.class)
@@ -128,8 +154,7 @@ public final class PolarWebhookAutoConfiguration {
 			if (manager == null) {
 				return WebhookDispatchScope.DIRECT;
 			}
-			TransactionTemplate transaction = new TransactionTemplate(manager);
-			return (dispatch) -> transaction.executeWithoutResult((status) -> dispatch.run());
+			return new TransactionalWebhookDispatchScope(manager);
 		}
 
 	}

@@ -66,6 +66,13 @@ public class PolarWebhookProperties implements Validator {
 	private Duration tolerance = Duration.ofMinutes(5);
 
 	/**
+	 * How verified deliveries are processed: inline, inside the request before it is
+	 * answered; or durable, stored in a database table (the inbox) and answered at once,
+	 * then dispatched by workers with retries (see polar.webhook.inbox).
+	 */
+	private Processing processing = Processing.INLINE;
+
+	/**
 	 * Whether each delivery's handler methods and listeners run in one transaction when
 	 * the application has a single transaction manager: a failing listener rolls the
 	 * delivery's work back, and @TransactionalEventListener methods run once it commits.
@@ -120,6 +127,14 @@ public class PolarWebhookProperties implements Validator {
 
 	public void setTolerance(Duration tolerance) {
 		this.tolerance = tolerance;
+	}
+
+	public Processing getProcessing() {
+		return this.processing;
+	}
+
+	public void setProcessing(Processing processing) {
+		this.processing = processing;
 	}
 
 	public boolean isDispatchInTransaction() {
@@ -257,12 +272,32 @@ public class PolarWebhookProperties implements Validator {
 	public String toString() {
 		return "PolarWebhookProperties[secret=" + mask(this.secret) + ", previousSecrets=" + this.previousSecrets.size()
 				+ ", path=" + this.path + ", maxBodySize=" + this.maxBodySize + ", tolerance=" + this.tolerance
-				+ ", dispatchInTransaction=" + this.dispatchInTransaction + ", endpoints=" + this.endpoints
-				+ ", deduplication=" + this.deduplication + ", security=" + this.security + "]";
+				+ ", processing=" + this.processing + ", dispatchInTransaction=" + this.dispatchInTransaction
+				+ ", endpoints=" + this.endpoints + ", deduplication=" + this.deduplication + ", security="
+				+ this.security + "]";
 	}
 
 	static String mask(@Nullable String secret) {
 		return (secret != null) ? "******" : "null";
+	}
+
+	/**
+	 * How verified deliveries are processed.
+	 */
+	public enum Processing {
+
+		/**
+		 * Inside the request: the methods and listeners run before the delivery is
+		 * answered, and a failure is answered 500 for Polar to retry.
+		 */
+		INLINE,
+
+		/**
+		 * Stored in the inbox and answered 202 once stored; workers dispatch it, retry
+		 * failures and keep what still fails (needs a DataSource).
+		 */
+		DURABLE
+
 	}
 
 	/**

@@ -12,10 +12,10 @@ import io.micrometer.core.instrument.Timer;
  * One timer, {@value #METER_NAME}, counts and times every delivery, tagged with
  * {@code endpoint} (the path), {@code type} (the event type, such as {@code order.paid};
  * {@code none} when the delivery was refused before it was read) and {@code outcome}
- * ({@code accepted}, {@code duplicate}, {@code in_progress}, {@code unknown},
- * {@code rejected_signature}, {@code rejected_payload}, {@code too_large} or
- * {@code failed}). Its count is the number of deliveries; the type is only taken from
- * verified bodies, so only Polar can add tag values.
+ * ({@code accepted}, {@code stored}, {@code duplicate}, {@code in_progress},
+ * {@code unknown}, {@code rejected_signature}, {@code rejected_payload},
+ * {@code too_large} or {@code failed}). Its count is the number of deliveries; the type
+ * is only taken from verified bodies, so only Polar can add tag values.
  */
 public final class MicrometerWebhookDeliveryMetrics implements WebhookDeliveryMetrics {
 

@@ -68,7 +68,9 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 
 	private final Clock clock;
 
-	private final WebhookDispatcher dispatcher;
+	private final WebhookHandlerInvoker invoker;
+
+	private final WebhookDeliveryProcessor processor;
 
 	private final WebhookDeliveryMetrics metrics;
 
@@ -78,14 +80,17 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 	 * Creates the mapping; its endpoints are built once every singleton exists.
 	 * @param settings the configured endpoints and limits
 	 * @param clock the clock deliveries' timestamps are checked against
-	 * @param dispatcher dispatches verified events
+	 * @param invoker calls the {@code @PolarWebhook} methods this mapping finds: it is
+	 * told about them once they are found
+	 * @param processor processes verified deliveries: dispatches them now, or stores them
 	 * @param metrics records each delivery's outcome
 	 */
-	public PolarWebhookHandlerMapping(WebhookEndpointSettings settings, Clock clock, WebhookDispatcher dispatcher,
-			WebhookDeliveryMetrics metrics) {
+	public PolarWebhookHandlerMapping(WebhookEndpointSettings settings, Clock clock, WebhookHandlerInvoker invoker,
+			WebhookDeliveryProcessor processor, WebhookDeliveryMetrics metrics) {
 		this.settings = settings;
 		this.clock = clock;
-		this.dispatcher = dispatcher;
+		this.invoker = invoker;
+		this.processor = processor;
 		this.metrics = metrics;
 		setOrder(ORDER);
 	}
@@ -99,6 +104,7 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 				sources.put(path, defaultSourceFor(path, methods));
 			}
 		});
+		List<String> listeners = PolarEventListenerMethods.find(obtainApplicationContext());
 		Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
 		sources.forEach((path, endpoint) -> {
 			WebhookVerifier verifier = WebhookVerifier.builder()
@@ -108,13 +114,37 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 				.build();
 			List<WebhookHandlerMethod> methods = handlers.getOrDefault(path, List.of());
 			endpoints.put(path, new WebhookEndpoint(path, new WebhookReceiver(verifier), methods,
-					this.settings.maxBodySize(), this.dispatcher, this.metrics));
+					this.settings.maxBodySize(), this.processor, this.metrics));
 			if (logger.isInfoEnabled()) {
-				logger.info("Polar webhook endpoint POST " + path + " (" + endpoint.source() + ")"
-						+ (methods.isEmpty() ? "" : ", handled by " + methods));
+				logger.info(describe(path, endpoint, methods, listeners));
 			}
 		});
+		this.invoker.register(handlers);
+		if (endpoints.isEmpty() && !listeners.isEmpty()) {
+			logger.warn("The application listens for Polar webhook events (" + String.join(", ", listeners)
+					+ "), but has no webhook endpoint, so nothing will call these listeners and Polar's deliveries to "
+					+ this.settings.defaultPath() + " are answered 404. Set polar.webhook.secret to the secret of the "
+					+ "webhook endpoint in Polar (Settings > Webhooks), or configure polar.webhook.endpoints.");
+		}
 		this.endpoints = Collections.unmodifiableMap(endpoints);
+	}
+
+	/**
+	 * Describes an endpoint in one line: where it is, which secrets verify it, who
+	 * receives its deliveries and how.
+	 */
+	private String describe(String path, EndpointSource endpoint, List<WebhookHandlerMethod> methods,
+			List<String> listeners) {
+		String secretKey = endpoint.source().endsWith(".secret") ? endpoint.source() : endpoint.source() + ".secret";
+		int previous = endpoint.secrets().size() - 1;
+		return "Polar webhook endpoint POST " + path + ": verified with " + secretKey
+				+ ((previous > 0) ? " and " + previous + " previous secret" + ((previous > 1) ? "s" : "") : "") + "; "
+				+ count(methods.size(), "@PolarWebhook method") + (methods.isEmpty() ? "" : " " + methods) + ", "
+				+ count(listeners.size(), "event listener") + "; " + this.processor.description();
+	}
+
+	private static String count(int count, String what) {
+		return count + " " + what + ((count == 1) ? "" : "s");
 	}
 
 	private Map<String, EndpointSource> configuredEndpoints() {

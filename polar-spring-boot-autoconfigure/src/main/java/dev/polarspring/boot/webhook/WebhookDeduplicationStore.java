@@ -21,6 +21,13 @@ package dev.polarspring.boot.webhook;
 public interface WebhookDeduplicationStore {
 
 	/**
+	 * Longest {@code webhook-id} a store is given: the endpoint refuses a delivery with a
+	 * longer one as malformed (400). Polar's ids are a few dozen characters; the JDBC
+	 * store's column holds 255.
+	 */
+	int MAX_DELIVERY_ID_LENGTH = 255;
+
+	/**
 	 * Claims a delivery for processing, unless it was processed or is being processed.
 	 * @param deliveryId the {@code webhook-id}
 	 * @return a {@linkplain WebhookClaim.Status#CLAIMED claimed} claim to complete or

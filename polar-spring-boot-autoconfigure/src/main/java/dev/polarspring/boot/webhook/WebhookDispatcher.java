@@ -1,51 +1,56 @@
 package dev.polarspring.boot.webhook;
 
-import java.util.List;
-
 import dev.polarspring.client.webhook.PolarWebhookEvent;
 import dev.polarspring.client.webhook.UnknownWebhookEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
-
 /**
- * Dispatches verified events once per {@code webhook-id}: claims the delivery, calls the
- * endpoint's {@link PolarWebhook @PolarWebhook} methods, publishes the event to the
- * application's listeners, then completes the claim, or releases it when something threw
- * so Polar's retry is dispatched again.
+ * Dispatches verified events inside the request, once per {@code webhook-id}
+ * ({@code polar.webhook.processing=inline}): claims the delivery, has the
+ * {@link WebhookHandlerInvoker} call the endpoint's {@link PolarWebhook @PolarWebhook}
+ * methods and publish the event, then completes the claim, or releases it when something
+ * threw (an {@link Error} included) so Polar's retry is dispatched again.
+ *
+ * <p>
+ * A delivery is answered 202 only once its claim is recorded as completed: when the store
+ * cannot record it (its database is unreachable, say), the delivery is answered 500
+ * rather than left claimed behind a 202. Polar then retries; the retry is answered 409
+ * until the claim times out, and is dispatched again after that, which is why handlers
+ * must be idempotent.
  */
-public final class WebhookDispatcher {
+public final class WebhookDispatcher implements WebhookDeliveryProcessor {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebhookDispatcher.class);
 
+	// A store failing once (a connection dropped by the pool, say) is retried at once;
+	// one failing three times in a row is down.
+	private static final int SETTLE_ATTEMPTS = 3;
+
 	private final WebhookDeduplicationStore store;
 
-	private final ApplicationEventPublisher publisher;
-
-	private final WebhookDispatchScope scope;
+	private final WebhookHandlerInvoker invoker;
 
 	/**
 	 * Creates a dispatcher.
 	 * @param store claims each {@code webhook-id} once
-	 * @param publisher publishes events to the application's listeners
-	 * @param scope runs each dispatch, in a transaction or not
+	 * @param invoker calls the handler methods and publishes events
 	 */
-	public WebhookDispatcher(WebhookDeduplicationStore store, ApplicationEventPublisher publisher,
-			WebhookDispatchScope scope) {
+	public WebhookDispatcher(WebhookDeduplicationStore store, WebhookHandlerInvoker invoker) {
 		this.store = store;
-		this.publisher = publisher;
-		this.scope = scope;
+		this.invoker = invoker;
 	}
 
 	/**
 	 * Dispatches a verified event unless its delivery was processed or is being
 	 * processed.
+	 * @param endpoint the path the delivery was posted to
 	 * @param event the event
-	 * @param handlers the endpoint's handler methods
+	 * @param body the raw body (not needed: the event is dispatched now)
 	 * @return how the delivery should be answered
 	 */
-	WebhookOutcome dispatch(PolarWebhookEvent event, List<WebhookHandlerMethod> handlers) {
+	@Override
+	public WebhookOutcome process(String endpoint, PolarWebhookEvent event, byte[] body) {
 		String id = event.delivery().id();
 		WebhookClaim claim = this.store.claim(id);
 		if (claim.status() == WebhookClaim.Status.DONE) {
@@ -57,50 +62,68 @@ public final class WebhookDispatcher {
 					+ "tries again later", id, event.type());
 			return WebhookOutcome.IN_PROGRESS;
 		}
-		if (event instanceof UnknownWebhookEvent) {
-			logger.warn(
-					"Webhook delivery {} has type '{}', which this version of polar-spring-boot does not know; "
-							+ "it is published as UnknownWebhookEvent with the raw JSON. Upgrade to receive it typed.",
-					id, event.type());
-		}
-		boolean dispatched = false;
 		try {
-			this.scope.run(() -> {
-				for (WebhookHandlerMethod handler : handlers) {
-					if (handler.accepts(event)) {
-						handler.invoke(event);
-					}
-				}
-				this.publisher.publishEvent(event);
-			});
-			dispatched = true;
+			this.invoker.invoke(endpoint, event);
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | Error ex) {
 			logger.error("A handler of webhook delivery {} ({}) failed; answered 500 so Polar retries it", id,
 					event.type(), ex);
+			settle(claim, false);
+			if (ex instanceof VirtualMachineError error) {
+				// The JVM is failing: the endpoint still answers 500, then lets it go.
+				throw error;
+			}
 			return WebhookOutcome.FAILED;
 		}
-		finally {
-			settle(claim, dispatched);
+		if (!settle(claim, true)) {
+			logger.error("Webhook delivery {} ({}) was dispatched, but {} could not record it; answered 500 so it is "
+					+ "not left claimed behind an answer of 202", id, event.type(), this.store);
+			return WebhookOutcome.FAILED;
 		}
+		logger.debug("Webhook delivery {} ({}) dispatched; answered 202", id, event.type());
 		return (event instanceof UnknownWebhookEvent) ? WebhookOutcome.UNKNOWN : WebhookOutcome.ACCEPTED;
 	}
 
-	private void settle(WebhookClaim claim, boolean dispatched) {
-		try {
-			if (dispatched) {
-				this.store.complete(claim);
+	/**
+	 * Describes how deliveries are dispatched, for the line each endpoint logs at
+	 * startup.
+	 * @return such as {@code dispatched inline before the answer, deduplicated by ...}
+	 */
+	@Override
+	public String description() {
+		return "dispatched inline before the answer, deduplicated by " + this.store;
+	}
+
+	/**
+	 * Completes or releases a claim, trying again when the store fails.
+	 * @return whether the store recorded it
+	 */
+	private boolean settle(WebhookClaim claim, boolean dispatched) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				if (dispatched) {
+					this.store.complete(claim);
+				}
+				else {
+					this.store.release(claim);
+				}
+				return true;
 			}
-			else {
-				this.store.release(claim);
+			catch (RuntimeException ex) {
+				if (attempt == SETTLE_ATTEMPTS) {
+					logger.error("Could not {} webhook delivery {} in {}", dispatched ? "record" : "release",
+							claim.deliveryId(), this.store, ex);
+					return false;
+				}
+				logger.warn("Could not {} webhook delivery {} in {} ({}); trying again",
+						dispatched ? "record" : "release", claim.deliveryId(), this.store, ex.toString());
 			}
 		}
-		catch (RuntimeException ex) {
-			// The delivery's fate is decided; a store failure here only weakens
-			// deduplication.
-			logger.error("Could not {} webhook delivery {} in {}", dispatched ? "record" : "release",
-					claim.deliveryId(), this.store, ex);
-		}
+	}
+
+	@Override
+	public String toString() {
+		return "WebhookDispatcher[store=" + this.store + "]";
 	}
 
 }

@@ -19,7 +19,8 @@ import org.springframework.web.HttpRequestHandler;
 
 /**
  * One webhook endpoint: reads a delivery's raw body with a bound, verifies it, reads the
- * event and dispatches it, then answers with the status alone.
+ * event and hands it to the {@link WebhookDeliveryProcessor} (which dispatches it now, or
+ * stores it for the inbox workers), then answers with the status alone.
  *
  * <p>
  * It is a plain {@link HttpRequestHandler}: the body is read from the servlet input
@@ -34,6 +35,8 @@ final class WebhookEndpoint implements HttpRequestHandler {
 
 	private static final String NO_TYPE = "none";
 
+	private static final int MAX_LOGGED_ID_LENGTH = 64;
+
 	private final String path;
 
 	private final WebhookReceiver receiver;
@@ -42,17 +45,17 @@ final class WebhookEndpoint implements HttpRequestHandler {
 
 	private final int maxBodySize;
 
-	private final WebhookDispatcher dispatcher;
+	private final WebhookDeliveryProcessor processor;
 
 	private final WebhookDeliveryMetrics metrics;
 
 	WebhookEndpoint(String path, WebhookReceiver receiver, List<WebhookHandlerMethod> handlers, int maxBodySize,
-			WebhookDispatcher dispatcher, WebhookDeliveryMetrics metrics) {
+			WebhookDeliveryProcessor processor, WebhookDeliveryMetrics metrics) {
 		this.path = path;
 		this.receiver = receiver;
 		this.handlers = List.copyOf(handlers);
 		this.maxBodySize = maxBodySize;
-		this.dispatcher = dispatcher;
+		this.processor = processor;
 		this.metrics = metrics;
 	}
 
@@ -77,40 +80,104 @@ final class WebhookEndpoint implements HttpRequestHandler {
 		try {
 			byte[] body = readBody(request);
 			if (body == null) {
-				logger.warn("Refused a webhook delivery to {}: the body is over polar.webhook.max-body-size ({} bytes)",
-						this.path, this.maxBodySize);
+				logger.warn("Refused webhook delivery {} to {} (413): the body is over polar.webhook.max-body-size "
+						+ "({} bytes)", printableId(request), this.path, this.maxBodySize);
 				outcome = WebhookOutcome.TOO_LARGE;
 			}
 			else {
 				PolarWebhookEvent event = this.receiver.receive(body, request::getHeader);
 				type = event.type();
-				outcome = dispatch(event);
+				outcome = (event.delivery().id().length() > WebhookDeduplicationStore.MAX_DELIVERY_ID_LENGTH)
+						? refuseLongId(event) : process(event, body);
 			}
 		}
 		catch (WebhookVerificationException ex) {
-			logger.warn("Refused a webhook delivery to {}: {}", this.path, ex.getMessage());
+			logger.warn("Refused webhook delivery {} to {} (403): {}{}", printableId(request), this.path,
+					ex.getMessage(), millisecondsHint(ex, request));
 			outcome = WebhookOutcome.REJECTED_SIGNATURE;
 		}
 		catch (MalformedWebhookPayloadException ex) {
-			logger.warn("Refused a signed webhook delivery to {}: {}", this.path, ex.getMessage());
+			logger.warn("Refused signed webhook delivery {} to {} (400): {}", printableId(request), this.path,
+					ex.getMessage());
 			outcome = WebhookOutcome.REJECTED_PAYLOAD;
 		}
-		response.setStatus(outcome.status());
-		response.setContentLength(0);
+		catch (Error ex) {
+			// An Error the dispatcher lets through (the JVM itself is failing): Polar
+			// still
+			// gets a bodiless 500, committed so no error page adds a body, and the metric
+			// counts it.
+			answer(response, WebhookOutcome.FAILED);
+			response.flushBuffer();
+			this.metrics.record(this.path, type, WebhookOutcome.FAILED, System.nanoTime() - start);
+			throw ex;
+		}
+		answer(response, outcome);
 		this.metrics.record(this.path, type, outcome, System.nanoTime() - start);
 	}
 
-	private WebhookOutcome dispatch(PolarWebhookEvent event) {
+	private static void answer(HttpServletResponse response, WebhookOutcome outcome) {
+		response.setStatus(outcome.status());
+		response.setContentLength(0);
+	}
+
+	private WebhookOutcome refuseLongId(PolarWebhookEvent event) {
+		logger.warn(
+				"Refused signed webhook delivery {} to {} (400): its webhook-id is {} characters long, over the "
+						+ "{} a delivery id may have",
+				printable(event.delivery().id()), this.path, event.delivery().id().length(),
+				WebhookDeduplicationStore.MAX_DELIVERY_ID_LENGTH);
+		return WebhookOutcome.REJECTED_PAYLOAD;
+	}
+
+	private WebhookOutcome process(PolarWebhookEvent event, byte[] body) {
 		try {
-			return this.dispatcher.dispatch(event, this.handlers);
+			return this.processor.process(this.path, event, body);
 		}
 		catch (RuntimeException ex) {
-			// The deduplication store failed before anything was dispatched; Polar will
-			// retry.
-			logger.error("Could not dispatch webhook delivery {} ({}); answered 500 so Polar retries it",
+			// The deduplication store or the inbox failed before anything was dispatched
+			// or stored; Polar will retry.
+			logger.error("Could not process webhook delivery {} ({}); answered 500 so Polar retries it",
 					event.delivery().id(), event.type(), ex);
 			return WebhookOutcome.FAILED;
 		}
+	}
+
+	/**
+	 * Explains a timestamp refused because it was sent in milliseconds: a signer of the
+	 * application's own (a test, a proxy) is the usual cause.
+	 */
+	private static String millisecondsHint(WebhookVerificationException ex, HttpServletRequest request) {
+		WebhookVerificationException.Reason reason = ex.reason();
+		if (reason != WebhookVerificationException.Reason.TOO_NEW
+				&& reason != WebhookVerificationException.Reason.BAD_TIMESTAMP) {
+			return "";
+		}
+		String timestamp = request.getHeader("webhook-timestamp");
+		if (timestamp == null || timestamp.length() != 13 || !timestamp.chars().allMatch(Character::isDigit)) {
+			return "";
+		}
+		return ". The webhook-timestamp " + timestamp + " looks like milliseconds: it must be seconds since the "
+				+ "epoch (Polar sends seconds); a signer of your own should use Instant.getEpochSecond()";
+	}
+
+	/**
+	 * Returns the {@code webhook-id} header fit for a log line: a refused delivery's id
+	 * comes from anyone, so it is cut short and stripped of anything but the characters
+	 * ids are made of.
+	 */
+	private static String printableId(HttpServletRequest request) {
+		String id = request.getHeader("webhook-id");
+		return (id != null) ? printable(id) : "(no webhook-id)";
+	}
+
+	private static String printable(String id) {
+		StringBuilder printable = new StringBuilder(Math.min(id.length(), MAX_LOGGED_ID_LENGTH) + 3);
+		for (int i = 0; i < id.length() && i < MAX_LOGGED_ID_LENGTH; i++) {
+			char c = id.charAt(i);
+			printable.append((c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == ':'))
+					? c : '?');
+		}
+		return (id.length() > MAX_LOGGED_ID_LENGTH) ? printable.append("...").toString() : printable.toString();
 	}
 
 	/**

@@ -18,8 +18,14 @@ public enum WebhookOutcome {
 	UNKNOWN(202, "unknown"),
 
 	/**
-	 * Verified, and its {@code webhook-id} was processed already: 202, not dispatched
-	 * again.
+	 * Verified and stored in the inbox, to be dispatched by its workers
+	 * ({@code polar.webhook.processing=durable}): 202.
+	 */
+	STORED(202, "stored"),
+
+	/**
+	 * Verified, and its {@code webhook-id} was processed already (or, in durable
+	 * processing, is in the inbox already): 202, not dispatched again.
 	 */
 	DUPLICATE(202, "duplicate"),
 

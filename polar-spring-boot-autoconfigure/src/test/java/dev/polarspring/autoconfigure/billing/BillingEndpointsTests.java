@@ -1,5 +1,7 @@
 package dev.polarspring.autoconfigure.billing;
 
+import java.util.Optional;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterAll;
@@ -8,14 +10,20 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import dev.polarspring.boot.billing.PolarCustomer;
+import dev.polarspring.boot.billing.PolarCustomerResolver;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -34,8 +42,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * WireMock: what they send Polar, how they answer the user (redirect, or a plain message
  * for each failure), and which requests from other sites they refuse.
  */
-@SpringBootTest(classes = BillingTestApplication.class, properties = { "polar.access-token=polar_oat_billing",
-		"polar.retry.max-attempts=1", "polar.checkout.enabled=true",
+@SpringBootTest(classes = BillingEndpointsTests.Application.class, properties = {
+		"polar.access-token=polar_oat_billing", "polar.retry.max-attempts=1", "polar.checkout.enabled=true",
 		"polar.checkout.success-url=/thanks?checkout_id={CHECKOUT_ID}",
 		"polar.checkout.return-url=https://shop.example.com/pricing", "polar.checkout.metadata.source=web",
 		"polar.checkout.discount-id=66666666-7777-4888-8999-aaaaaaaaaaaa", "polar.checkout.allow-discount-codes=false",
@@ -98,7 +106,7 @@ class BillingEndpointsTests {
 	}
 
 	static MockHttpServletRequestBuilder asUser(MockHttpServletRequestBuilder request) {
-		return request.header(BillingTestApplication.USER_HEADER, "user-42").header("Sec-Fetch-Site", "same-origin");
+		return request.header(Application.USER_HEADER, "user-42").header("Sec-Fetch-Site", "same-origin");
 	}
 
 	@Nested
@@ -193,16 +201,16 @@ class BillingEndpointsTests {
 		@Test
 		void requestsFromOtherSitesAreRefused() throws Exception {
 			perform(get("/polar/checkout").param("products", "pro")
-				.header(BillingTestApplication.USER_HEADER, "user-42")
+				.header(Application.USER_HEADER, "user-42")
 				.header("Sec-Fetch-Site", "cross-site")
 				.header("Referer", "https://evil.example/")).andExpect(status().isForbidden())
 				.andExpect(content()
 					.string("This billing link only works from this site's own pages. Please open it from there.\n"));
 			perform(get("/polar/checkout").param("products", "pro")
-				.header(BillingTestApplication.USER_HEADER, "user-42")
+				.header(Application.USER_HEADER, "user-42")
 				.header("Referer", "https://evil.example/pricing")).andExpect(status().isForbidden());
 			perform(get("/polar/checkout").param("products", "pro")
-				.header(BillingTestApplication.USER_HEADER, "user-42")
+				.header(Application.USER_HEADER, "user-42")
 				.header("Origin", "null")).andExpect(status().isForbidden());
 			perform(asUser(get("/polar/checkout").param("products", "pro")).header("Sec-Purpose", "prefetch"))
 				.andExpect(status().isForbidden());
@@ -212,18 +220,18 @@ class BillingEndpointsTests {
 		@Test
 		void requestsFromThisSiteAnAllowedOriginOrNoBrowserAreServed() throws Exception {
 			MockHttpServletRequestBuilder typed = get("/polar/checkout").param("products", "pro")
-				.header(BillingTestApplication.USER_HEADER, "user-42")
+				.header(Application.USER_HEADER, "user-42")
 				.header("Sec-Fetch-Site", "none");
 			perform(typed).andExpect(status().isSeeOther());
 			perform(get("/polar/checkout").param("products", "pro")
-				.header(BillingTestApplication.USER_HEADER, "user-42")
+				.header(Application.USER_HEADER, "user-42")
 				.header("Sec-Fetch-Site", "cross-site")
 				.header("Referer", "https://www.example.com/pricing")).andExpect(status().isSeeOther());
 			perform(get("/polar/checkout").param("products", "pro")
-				.header(BillingTestApplication.USER_HEADER, "user-42")
+				.header(Application.USER_HEADER, "user-42")
 				.header("Referer", "http://localhost/pricing")).andExpect(status().isSeeOther());
-			perform(get("/polar/checkout").param("products", "pro")
-				.header(BillingTestApplication.USER_HEADER, "user-42")).andExpect(status().isSeeOther());
+			perform(get("/polar/checkout").param("products", "pro").header(Application.USER_HEADER, "user-42"))
+				.andExpect(status().isSeeOther());
 			assertThat(calls("/v1/checkouts/")).isEqualTo(4);
 		}
 
@@ -283,10 +291,29 @@ class BillingEndpointsTests {
 
 		@Test
 		void requestsFromOtherSitesAreRefused() throws Exception {
-			perform(get("/polar/portal").header(BillingTestApplication.USER_HEADER, "user-42")
+			perform(get("/polar/portal").header(Application.USER_HEADER, "user-42")
 				.header("Sec-Fetch-Site", "same-site")
 				.header("Referer", "https://blog.localhost/")).andExpect(status().isForbidden());
 			assertThat(calls("/v1/customer-sessions/")).isZero();
+		}
+
+	}
+
+	/**
+	 * A web application with the starter and a customer resolver of its own: the
+	 * signed-in user is named by the {@code X-User} header, as an application's own
+	 * session would. Its meter registry is Spring Boot's.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration
+	static class Application {
+
+		static final String USER_HEADER = "X-User";
+
+		@Bean
+		PolarCustomerResolver headerCustomerResolver() {
+			return (request) -> Optional.ofNullable(request.getHeader(USER_HEADER))
+				.map((user) -> PolarCustomer.of(user).withEmail(user + "@example.com"));
 		}
 
 	}

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * entitlements of the customer they are about, and only theirs; an event older than the
  * cached state, as a late retry is, leaves it in place.
  */
-@SpringBootTest(classes = BillingTestApplication.class,
+@SpringBootTest(classes = BillingEndpointsTests.Application.class,
 		properties = { "polar.access-token=polar_oat_billing", "polar.retry.max-attempts=1",
 				"polar.webhook.secret=" + PolarFixtures.WEBHOOK_SECRET,
 				"polar.benefits.pro=" + PolarFixtures.PRO_BENEFIT })

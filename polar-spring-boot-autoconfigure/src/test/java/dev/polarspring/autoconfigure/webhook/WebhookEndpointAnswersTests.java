@@ -202,6 +202,80 @@ abstract class WebhookEndpointAnswersTests {
 			.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
 	}
 
+	@Test
+	void refusesAWebhookIdLongerThanAStoreHolds(CapturedOutput output) throws Exception {
+		byte[] body = TestDeliveries.body("order.paid");
+		String longId = "msg_" + "x".repeat(252);
+		Answer answer = post(PATH, body, TestDeliveries.signed(TestDeliveries.SECRET, longId, body));
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body()).isEmpty();
+		assertThat(this.events.all()).isEmpty();
+		assertThat(output).contains("its webhook-id is 256 characters long, over the 255");
+		String longestId = "msg_" + "x".repeat(251);
+		assertThat(post(PATH, body, TestDeliveries.signed(TestDeliveries.SECRET, longestId, body)).status())
+			.isEqualTo(202);
+	}
+
+	@Test
+	void namesTheWebhookIdOfEveryRefusal(CapturedOutput output) throws Exception {
+		byte[] body = TestDeliveries.body("order.paid");
+		Map<String, String> forged = TestDeliveries.signed("whsec_another", TestDeliveries.newId(), body);
+		post(PATH, body, forged);
+		byte[] notAnEvent = "{not json".getBytes(StandardCharsets.UTF_8);
+		Map<String, String> malformed = TestDeliveries.signed(notAnEvent);
+		post(PATH, notAnEvent, malformed);
+		assertThat(output).contains("WARN")
+			.contains("Refused webhook delivery " + forged.get("webhook-id") + " to " + PATH + " (403)")
+			.contains("Refused signed webhook delivery " + malformed.get("webhook-id") + " to " + PATH + " (400)");
+	}
+
+	@Test
+	void keepsAForgedWebhookIdOutOfTheLogLineItCouldBreak(CapturedOutput output) throws Exception {
+		byte[] body = TestDeliveries.body("order.paid");
+		Map<String, String> headers = TestDeliveries.signed("whsec_another", "msg_1\tFAKE LOG LINE", body);
+		assertThat(post(PATH, body, headers).status()).isEqualTo(403);
+		assertThat(output).contains("Refused webhook delivery msg_1?FAKE?LOG?LINE").doesNotContain("msg_1\tFAKE");
+	}
+
+	@Test
+	void hintsAtMillisecondsWhenTheTimestampIsInMilliseconds(CapturedOutput output) throws Exception {
+		byte[] body = TestDeliveries.body("order.paid");
+		String id = TestDeliveries.newId();
+		String millis = String.valueOf(System.currentTimeMillis());
+		Map<String, String> headers = new java.util.LinkedHashMap<>();
+		headers.put("webhook-id", id);
+		headers.put("webhook-timestamp", millis);
+		headers.put("webhook-signature", "v1," + java.util.Base64.getEncoder()
+			.encodeToString(hmac(id + "." + millis + "." + new String(body, StandardCharsets.UTF_8))));
+		assertThat(post(PATH, body, headers).status()).isEqualTo(403);
+		assertThat(output).contains("The webhook-timestamp " + millis + " looks like milliseconds")
+			.contains("Instant.getEpochSecond()");
+	}
+
+	@Test
+	void logsEachAcceptedDeliveryAtDebug(CapturedOutput output) throws Exception {
+		org.springframework.boot.logging.LoggingSystem logging = org.springframework.boot.logging.LoggingSystem
+			.get(getClass().getClassLoader());
+		logging.setLogLevel("dev.polarspring.boot.webhook", org.springframework.boot.logging.LogLevel.DEBUG);
+		try {
+			byte[] body = TestDeliveries.body("order.paid");
+			Map<String, String> headers = TestDeliveries.signed(body);
+			assertThat(post(PATH, body, headers).status()).isEqualTo(202);
+			assertThat(output)
+				.contains("Webhook delivery " + headers.get("webhook-id") + " (order.paid) dispatched; answered 202");
+		}
+		finally {
+			logging.setLogLevel("dev.polarspring.boot.webhook", null);
+		}
+	}
+
+	private static byte[] hmac(String content) throws Exception {
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(TestDeliveries.SECRET.getBytes(StandardCharsets.UTF_8),
+				"HmacSHA256"));
+		return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
+	}
+
 	private double count(String type, String outcome) {
 		Timer timer = this.meterRegistry.find("polar.webhook.deliveries")
 			.tags("endpoint", PATH, "type", type, "outcome", outcome)

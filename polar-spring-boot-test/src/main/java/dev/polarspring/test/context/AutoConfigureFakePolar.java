@@ -26,11 +26,14 @@ import java.lang.annotation.Target;
  * </pre>
  *
  * <p>
- * When the application runs on a real port and has a webhook secret
- * ({@code polar.webhook.secret}), the fake sends its webhooks (after a payment, for
- * instance) to the application's endpoint ({@code polar.webhook.path}) signed with that
- * secret. With MockMvc, call
- * {@code fake.deliverWebhooksTo(PolarWebhookTestClient.mockMvc(mockMvc, secret))}.
+ * When the application has a webhook secret ({@code polar.webhook.secret}), the fake
+ * sends its webhooks (after a payment, for instance) to the application's endpoint
+ * ({@code polar.webhook.path}) signed with that secret: to its port when it runs on one,
+ * else through its {@code MockMvc} bean ({@code @AutoConfigureMockMvc}). With neither (a
+ * mock web environment without MockMvc, or no web application at all) a payment fails
+ * with an {@link IllegalStateException} saying how to get deliveries, rather than sending
+ * webhooks nowhere; {@code fake.deliverWebhooksTo(...)} chooses another target. Without a
+ * secret the application has no endpoint, and the fake only records its webhooks.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -39,8 +42,9 @@ import java.lang.annotation.Target;
 public @interface AutoConfigureFakePolar {
 
 	/**
-	 * Whether the fake sends its webhooks to the application's endpoint once the
-	 * application runs on a port.
+	 * Whether the fake sends its webhooks to the application's endpoint, through its port
+	 * or its MockMvc; {@code false} records them without sending, as the fake does for an
+	 * application without a webhook secret.
 	 * @return {@code true} to send them
 	 */
 	boolean deliverWebhooks() default true;

@@ -3,16 +3,21 @@ package dev.polarspring.test.context;
 import java.net.URI;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.context.WebApplicationContext;
 
 import dev.polarspring.test.FakePolar;
 import dev.polarspring.test.PolarWebhookTestClient;
@@ -21,7 +26,7 @@ import dev.polarspring.test.PolarWebhookTestClient;
  * Starts a {@link FakePolar} for one application context: registers it as a bean, puts
  * {@code polar.base-url} and a dummy {@code polar.access-token} first among the context's
  * properties, stops the fake when the context closes, and sends the fake's webhooks to
- * the application once its web server has a port.
+ * the application: to its port, or through its MockMvc in a mock web environment.
  */
 final class FakePolarContextCustomizer implements ContextCustomizer {
 
@@ -43,8 +48,8 @@ final class FakePolarContextCustomizer implements ContextCustomizer {
 			.getPropertySources()
 			.addFirst(new MapPropertySource("fakePolar",
 					Map.of("polar.base-url", fake.baseUrl(), "polar.access-token", FakePolar.ACCESS_TOKEN)));
-		context.addApplicationListener(new FakePolarLifecycle(fake, context,
-				this.deliverWebhooks && ClassUtils.isPresent(WEB_SERVER_EVENT, context.getClassLoader())));
+		context.addApplicationListener(new FakePolarLifecycle(fake, context, this.deliverWebhooks,
+				ClassUtils.isPresent(WEB_SERVER_EVENT, context.getClassLoader())));
 	}
 
 	@Override
@@ -59,11 +64,18 @@ final class FakePolarContextCustomizer implements ContextCustomizer {
 	}
 
 	/**
-	 * Stops the fake with its context and, once the application's web server has a port,
-	 * points the fake's webhooks at the application's endpoint. Typed on
+	 * Stops the fake with its context and points the fake's webhooks at the application's
+	 * endpoint: its port once the web server has one; else, once the context is
+	 * refreshed, its {@code MockMvc} bean; else nowhere, so that a payment fails saying
+	 * how to get deliveries rather than sending nothing. An application without a webhook
+	 * secret has no endpoint, and the fake only records its webhooks. Typed on
 	 * {@link ApplicationEvent} so that it loads without Spring Boot's web server module.
 	 */
 	private static final class FakePolarLifecycle implements ApplicationListener<ApplicationEvent> {
+
+		private static final String MOCK_MVC = "org.springframework.test.web.servlet.MockMvc";
+
+		private static final String SERVLET = "jakarta.servlet.Servlet";
 
 		private final FakePolar fake;
 
@@ -71,10 +83,16 @@ final class FakePolarContextCustomizer implements ContextCustomizer {
 
 		private final boolean deliverWebhooks;
 
-		FakePolarLifecycle(FakePolar fake, ConfigurableApplicationContext context, boolean deliverWebhooks) {
+		private final boolean webServerSupport;
+
+		private volatile boolean deliveringToPort;
+
+		FakePolarLifecycle(FakePolar fake, ConfigurableApplicationContext context, boolean deliverWebhooks,
+				boolean webServerSupport) {
 			this.fake = fake;
 			this.context = context;
 			this.deliverWebhooks = deliverWebhooks;
+			this.webServerSupport = webServerSupport;
 		}
 
 		@Override
@@ -83,24 +101,81 @@ final class FakePolarContextCustomizer implements ContextCustomizer {
 				this.fake.close();
 			}
 			else if (this.deliverWebhooks) {
-				deliverWebhooksOnceServing(event);
+				if (this.webServerSupport) {
+					deliverWebhooksOnceServing(event);
+				}
+				if (event instanceof ContextRefreshedEvent refreshed
+						&& refreshed.getApplicationContext() == this.context && !this.deliveringToPort) {
+					deliverWebhooksWithoutPort();
+				}
 			}
 		}
 
 		private void deliverWebhooksOnceServing(ApplicationEvent event) {
 			if (event instanceof WebServerInitializedEvent initialized
 					&& initialized.getApplicationContext() == this.context) {
-				ConfigurableEnvironment environment = this.context.getEnvironment();
-				String secret = environment.getProperty("polar.webhook.secret");
-				if (secret == null || secret.isBlank()) {
+				String secret = secret();
+				if (secret == null) {
 					return;
 				}
+				ConfigurableEnvironment environment = this.context.getEnvironment();
 				String contextPath = environment.getProperty("server.servlet.context-path", "");
-				String path = environment.getProperty("polar.webhook.path", PolarWebhookTestClient.DEFAULT_PATH);
 				URI endpoint = URI
-					.create("http://localhost:" + initialized.getWebServer().getPort() + contextPath + path);
+					.create("http://localhost:" + initialized.getWebServer().getPort() + contextPath + path());
 				this.fake.deliverWebhooksTo(PolarWebhookTestClient.to(endpoint, secret));
+				this.deliveringToPort = true;
 			}
+		}
+
+		private void deliverWebhooksWithoutPort() {
+			String secret = secret();
+			if (secret == null) {
+				return;
+			}
+			if (this.context instanceof WebApplicationContext) {
+				ClassLoader classLoader = this.context.getClassLoader();
+				PolarWebhookTestClient mockMvc = (ClassUtils.isPresent(MOCK_MVC, classLoader)
+						&& ClassUtils.isPresent(SERVLET, classLoader))
+								? MockMvcDeliveries.client(this.context, path(), secret) : null;
+				this.fake.deliverWebhooksTo((mockMvc != null) ? mockMvc : PolarWebhookTestClient.unreachable(
+						"The test's application runs in a mock web environment (no port) and has no MockMvc bean. "
+								+ "Add @AutoConfigureMockMvc to the test class (the fake then delivers through MockMvc), "
+								+ "run it on a port with @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT), "
+								+ "or call fakePolar.deliverWebhooksTo(PolarWebhookTestClient.mockMvc(mockMvc, secret)) "
+								+ "before paying. @AutoConfigureFakePolar(deliverWebhooks = false) records webhooks "
+								+ "without sending them."));
+			}
+			else {
+				this.fake.deliverWebhooksTo(PolarWebhookTestClient.unreachable(
+						"The test's application is not a web application (webEnvironment = NONE), so it has no webhook "
+								+ "endpoint. Run it on a port with @SpringBootTest(webEnvironment = "
+								+ "WebEnvironment.RANDOM_PORT), or in a mock web environment with @AutoConfigureMockMvc; "
+								+ "@AutoConfigureFakePolar(deliverWebhooks = false) records webhooks without sending "
+								+ "them."));
+			}
+		}
+
+		private @Nullable String secret() {
+			String secret = this.context.getEnvironment().getProperty("polar.webhook.secret");
+			return (secret == null || secret.isBlank()) ? null : secret;
+		}
+
+		private String path() {
+			return this.context.getEnvironment().getProperty("polar.webhook.path", PolarWebhookTestClient.DEFAULT_PATH);
+		}
+
+	}
+
+	/**
+	 * Looks up the application's {@code MockMvc}; loaded only when MockMvc and the
+	 * Servlet API are on the class path.
+	 */
+	private static final class MockMvcDeliveries {
+
+		static @Nullable PolarWebhookTestClient client(ConfigurableApplicationContext context, String path,
+				String secret) {
+			MockMvc mockMvc = context.getBeanProvider(MockMvc.class).getIfUnique();
+			return (mockMvc != null) ? PolarWebhookTestClient.mockMvc(mockMvc, path, secret) : null;
 		}
 
 	}

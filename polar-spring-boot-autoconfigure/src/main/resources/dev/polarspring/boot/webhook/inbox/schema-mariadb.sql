@@ -1,0 +1,22 @@
+-- The inbox of polar-spring-boot's durable webhook processing (polar.webhook.processing=durable).
+-- delivery_id (webhook-id) is the primary key: a redelivery of a stored id is not stored twice.
+-- Times are epoch milliseconds. available_at is when a PENDING delivery is due, and when the claim
+-- of a PROCESSING one expires.
+CREATE TABLE IF NOT EXISTS polar_webhook_inbox (
+	delivery_id VARCHAR(255) NOT NULL PRIMARY KEY,
+	endpoint VARCHAR(255) NOT NULL,
+	event_type VARCHAR(255) NOT NULL,
+	body LONGBLOB NOT NULL,
+	signed_at BIGINT NOT NULL,
+	received_at BIGINT NOT NULL,
+	status VARCHAR(16) NOT NULL,
+	attempts INT NOT NULL,
+	available_at BIGINT NOT NULL,
+	claim_token BIGINT NOT NULL,
+	last_attempt_at BIGINT,
+	processed_at BIGINT,
+	last_error_type VARCHAR(255),
+	last_error_message VARCHAR(1000),
+	INDEX polar_webhook_inbox_due_idx (status, available_at),
+	INDEX polar_webhook_inbox_processed_idx (status, processed_at)
+);
