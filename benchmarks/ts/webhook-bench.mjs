@@ -1,9 +1,11 @@
-// Times Polar's official TypeScript SDK (validateEvent from @polar-sh/sdk/webhooks: verify, then
-// parse and validate the typed event) on the deliveries WebhookReceiveBenchmark uses, so the two
-// can be compared on one machine. Usage (see README.md):
+// Times Polar's official TypeScript SDK (validateEvent: verify, then read the typed event) on the
+// deliveries WebhookReceiveBenchmark uses, so the two can be compared on one machine. Usage (see
+// README.md):
 //   node webhook-bench.mjs <deliveries.json> [<path to node_modules/@polar-sh/sdk>]
+// With the shared vectors' file it takes their six valid cases (deliveries=vectors); with the
+// corpus's deliveries.json (CorpusWriter), every delivery in it (deliveries=corpus).
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -15,12 +17,20 @@ const ITERATION_SECONDS = 2;
 
 const vectorsFile = process.argv[2];
 const sdkDir = process.argv[3] ?? path.join(process.cwd(), 'node_modules', '@polar-sh', 'sdk');
-const { validateEvent } = await import(pathToFileURL(path.join(sdkDir, 'dist', 'esm', 'webhooks.js')).href);
 const sdkVersion = JSON.parse(readFileSync(path.join(sdkDir, 'package.json'), 'utf8')).version;
+// The 0.x SDKs export a synchronous validateEvent (signature, then zod parsing) from
+// dist/esm/webhooks.js; 1.x exports one per API version, asynchronous (WebCrypto), that checks
+// the signature and the event type and returns JSON.parse's result without validating it.
+const legacyModule = path.join(sdkDir, 'dist', 'esm', 'webhooks.js');
+const validateEvent = existsSync(legacyModule)
+	? (await import(pathToFileURL(legacyModule).href)).validateEvent
+	: (await import(pathToFileURL(path.join(sdkDir, 'dist', '2026-10', 'index.mjs')).href)).webhooks.validateEvent;
 
-const vectors = JSON.parse(readFileSync(vectorsFile, 'utf8')).cases.filter(
-	(c) => c.expect === 'accepted' && TYPES.includes(c.type) && c.name.endsWith(': valid'));
-if (vectors.length !== TYPES.length) {
+const cases = JSON.parse(readFileSync(vectorsFile, 'utf8')).cases;
+const corpus = cases.some((c) => c.name.endsWith(': corpus'));
+const vectors = corpus ? cases.filter((c) => c.expect === 'accepted')
+	: cases.filter((c) => c.expect === 'accepted' && TYPES.includes(c.type) && c.name.endsWith(': valid'));
+if (!corpus && vectors.length !== TYPES.length) {
 	throw new Error(`Expected one valid vector per type of ${TYPES}, found ${vectors.length}`);
 }
 
@@ -41,14 +51,14 @@ const deliveries = vectors.map((vector) => {
 });
 
 for (const delivery of deliveries) {
-	const event = validateEvent(delivery.body, delivery.headers, delivery.secret);
+	const event = await validateEvent(delivery.body, delivery.headers, delivery.secret);
 	if (event.type !== delivery.type) {
 		throw new Error(`validateEvent returned ${event.type} for a ${delivery.type} delivery`);
 	}
 }
 
 let sink = 0;
-function run(seconds) {
+async function run(seconds) {
 	const end = process.hrtime.bigint() + BigInt(seconds * 1e9);
 	let operations = 0;
 	let i = 0;
@@ -57,7 +67,8 @@ function run(seconds) {
 		for (let batch = 0; batch < 100; batch++) {
 			const delivery = deliveries[i];
 			i = (i + 1 === deliveries.length) ? 0 : i + 1;
-			sink += validateEvent(delivery.body, delivery.headers, delivery.secret).type.length;
+			// await is a no-op on the 0.x SDKs' synchronous result.
+			sink += (await validateEvent(delivery.body, delivery.headers, delivery.secret)).type.length;
 			operations++;
 		}
 	}
@@ -67,10 +78,10 @@ function run(seconds) {
 const sizes = deliveries.map((delivery) => delivery.body.length);
 console.log(`@polar-sh/sdk ${sdkVersion} validateEvent, node ${process.version}, ${deliveries.length} deliveries of `
 	+ `${Math.min(...sizes)} to ${Math.max(...sizes)} bytes (mean ${Math.round(sizes.reduce((a, b) => a + b) / sizes.length)})`);
-run(WARMUP_SECONDS);
+await run(WARMUP_SECONDS);
 const scores = [];
 for (let iteration = 1; iteration <= ITERATIONS; iteration++) {
-	const score = run(ITERATION_SECONDS);
+	const score = await run(ITERATION_SECONDS);
 	scores.push(score);
 	console.log(`Iteration ${iteration}: ${score.toFixed(1)} deliveries/s`);
 }

@@ -1,14 +1,9 @@
 package dev.polarspring.benchmarks.client;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 
-import com.sun.net.httpserver.HttpServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,6 +11,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,6 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.client.RestClient;
 
+import dev.polarspring.benchmarks.corpus.Corpus;
+import dev.polarspring.benchmarks.corpus.CorpusPage;
 import dev.polarspring.client.Page;
 import dev.polarspring.client.PolarClient;
 import dev.polarspring.client.PolarClientSettings;
@@ -41,9 +39,11 @@ import dev.polarspring.client.resource.ProductsListParams;
  * checks and typed decoding.
  *
  * <p>
- * The stub answers every request with the same page: 100 products shaped like Polar's,
- * each with a fixed price, a custom benefit and metadata (about 1.5 KB a product, 150 KB
- * in all).
+ * The stub answers every request with the same page of 100 products, by {@code page}:
+ * {@code simple}, products shaped like Polar's, each with a fixed price, a custom benefit
+ * and metadata (about 1.4 KB a product, 138 KB in all); {@code corpus}, the corpus's rich
+ * products (every property set, one to four prices and benefits of every kind, medias,
+ * custom fields; at least 4 KB each).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -61,7 +61,14 @@ public class ProductsListBenchmark {
 	@State(Scope.Benchmark)
 	public static class Stub {
 
-		HttpServer server;
+		/**
+		 * {@code simple}: the 138 KB page below; {@code corpus}: the corpus's page of
+		 * rich products ({@link CorpusPage#PRODUCTS}).
+		 */
+		@Param({ "simple", "corpus" })
+		public String page;
+
+		StubServer server;
 
 		PolarClient polar;
 
@@ -70,19 +77,11 @@ public class ProductsListBenchmark {
 		RestClient restClient;
 
 		@Setup(Level.Trial)
-		public void start() throws IOException {
-			byte[] page = productPage(100).getBytes(StandardCharsets.UTF_8);
-			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			this.server.createContext("/", (exchange) -> {
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, page.length);
-				try (OutputStream body = exchange.getResponseBody()) {
-					body.write(page);
-				}
-			});
-			this.server.start();
-			String baseUrl = "http://" + this.server.getAddress().getHostString() + ":"
-					+ this.server.getAddress().getPort();
+		public void start() {
+			byte[] page = "corpus".equals(this.page) ? Corpus.get().document(CorpusPage.PRODUCTS)
+					: productPage(100).getBytes(StandardCharsets.UTF_8);
+			this.server = StubServer.serving(page);
+			String baseUrl = this.server.baseUrl();
 			this.polar = PolarClient.builder().accessToken(TOKEN).baseUrl(baseUrl).build();
 			this.params = ProductsListParams.builder().limit(100).build();
 			// The floor sends the same request over the same kind of request factory as
@@ -106,7 +105,7 @@ public class ProductsListBenchmark {
 
 		@TearDown(Level.Trial)
 		public void stop() {
-			this.server.stop(0);
+			this.server.close();
 		}
 
 	}

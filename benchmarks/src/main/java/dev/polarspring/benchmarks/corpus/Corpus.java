@@ -88,10 +88,11 @@ public final class Corpus {
 	}
 
 	/**
-	 * Makes the corpus again from the spec, as {@link #get()} does once.
+	 * Makes the corpus again from the spec, as {@link #get()} does once; for a caller
+	 * that must not keep it on the heap.
 	 * @return a new corpus, equal to every other
 	 */
-	static Corpus generate() {
+	public static Corpus generate() {
 		return new Corpus(readSpec());
 	}
 

@@ -1,9 +1,13 @@
 package dev.polarspring.benchmarks.webhook;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.polarspring.benchmarks.corpus.Corpus;
+import dev.polarspring.benchmarks.corpus.CorpusCheck;
+import dev.polarspring.benchmarks.corpus.CorpusDelivery;
 import dev.polarspring.client.webhook.PolarWebhookEvent;
 import dev.polarspring.client.webhook.WebhookDelivery;
 import dev.polarspring.client.webhook.WebhookReceiver;
@@ -16,6 +20,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -25,12 +30,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * Verifying and decoding webhook deliveries, as an endpoint does for each request.
  *
  * <p>
- * The deliveries are the shared vectors' valid cases of about 4 KB (order.created,
- * order.paid, order.updated, order.refunded, product.created, customer.state_changed: 3.5
- * to 4.9 KB, 4.0 KB on average), each with its own secret and the verifier's clock at the
- * case's {@code now}. Each operation handles one delivery, cycling through them.
- * {@code verify} is the signature alone, {@code receive} the signature plus decoding into
- * the typed event.
+ * With {@code deliveries=corpus}, the deliveries are the corpus's: one of every event
+ * type the spec lists, every property set (6.7 KB on average), each signed with its own
+ * secret. With {@code deliveries=vectors}, they are the shared vectors' valid cases of
+ * about 4 KB (order.created, order.paid, order.updated, order.refunded, product.created,
+ * customer.state_changed: 3.5 to 4.9 KB, 4.0 KB on average), each with its own secret and
+ * the verifier's clock at the case's {@code now}. Each operation handles one delivery,
+ * cycling through them. {@code verify} is the signature alone, {@code receive} the
+ * signature plus decoding into the typed event.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -48,6 +55,13 @@ public class WebhookReceiveBenchmark {
 	@State(Scope.Benchmark)
 	public static class Deliveries {
 
+		/**
+		 * {@code vectors}: the shared vectors' six valid cases; {@code corpus}: the
+		 * corpus's rich delivery of every event type.
+		 */
+		@Param({ "vectors", "corpus" })
+		public String deliveries;
+
 		byte[][] bodies;
 
 		Map<String, String>[] headers;
@@ -57,8 +71,17 @@ public class WebhookReceiveBenchmark {
 		WebhookReceiver[] receivers;
 
 		@Setup(Level.Trial)
-		@SuppressWarnings("unchecked")
 		public void load() {
+			if ("corpus".equals(this.deliveries)) {
+				List<CorpusDelivery> corpus = Corpus.get().deliveries();
+				corpus.forEach(CorpusCheck::decode);
+				allocate(corpus.size());
+				for (int i = 0; i < corpus.size(); i++) {
+					CorpusDelivery delivery = corpus.get(i);
+					add(i, delivery.bodyBytes(), delivery.headers(), delivery.secret(), delivery.clock());
+				}
+				return;
+			}
 			List<WebhookVector> vectors = WebhookVector.load()
 				.stream()
 				.filter((vector) -> "accepted".equals(vector.expect()) && TYPES.contains(vector.type())
@@ -67,18 +90,26 @@ public class WebhookReceiveBenchmark {
 			if (vectors.size() != TYPES.size()) {
 				throw new IllegalStateException("Expected one valid vector per type of " + TYPES);
 			}
-			int count = vectors.size();
+			allocate(vectors.size());
+			for (int i = 0; i < vectors.size(); i++) {
+				WebhookVector vector = vectors.get(i);
+				add(i, vector.bodyBytes(), vector.headers(), vector.secret(), vector.clock());
+			}
+		}
+
+		@SuppressWarnings("unchecked")
+		private void allocate(int count) {
 			this.bodies = new byte[count][];
 			this.headers = new Map[count];
 			this.verifiers = new WebhookVerifier[count];
 			this.receivers = new WebhookReceiver[count];
-			for (int i = 0; i < count; i++) {
-				WebhookVector vector = vectors.get(i);
-				this.bodies[i] = vector.bodyBytes();
-				this.headers[i] = vector.headers();
-				this.verifiers[i] = WebhookVerifier.builder().secret(vector.secret()).clock(vector.clock()).build();
-				this.receivers[i] = new WebhookReceiver(this.verifiers[i]);
-			}
+		}
+
+		private void add(int i, byte[] body, Map<String, String> headers, String secret, Clock clock) {
+			this.bodies[i] = body;
+			this.headers[i] = headers;
+			this.verifiers[i] = WebhookVerifier.builder().secret(secret).clock(clock).build();
+			this.receivers[i] = new WebhookReceiver(this.verifiers[i]);
 		}
 
 	}
