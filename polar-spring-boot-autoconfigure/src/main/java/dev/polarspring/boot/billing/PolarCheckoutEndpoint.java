@@ -45,9 +45,7 @@ public final class PolarCheckoutEndpoint implements HttpRequestHandler {
 
 	private final PolarCheckouts checkouts;
 
-	private final PolarCustomerResolver customers;
-
-	private final CrossSiteRequestGuard guard;
+	private final BillingRequestGate gate;
 
 	/**
 	 * Creates the endpoint.
@@ -58,26 +56,14 @@ public final class PolarCheckoutEndpoint implements HttpRequestHandler {
 	public PolarCheckoutEndpoint(PolarCheckouts checkouts, PolarCustomerResolver customers,
 			List<String> allowedOrigins) {
 		this.checkouts = checkouts;
-		this.customers = customers;
-		this.guard = new CrossSiteRequestGuard(allowedOrigins);
+		this.gate = new BillingRequestGate("checkout",
+				"Please sign in first: the checkout is made out to your account.", customers, allowedOrigins, logger);
 	}
 
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (!"GET".equals(request.getMethod())) {
-			BillingAnswers.methodNotAllowed(response);
-			return;
-		}
-		if (!this.guard.permits(request)) {
-			logger.warn("Refused a checkout request from another site (Sec-Fetch-Site: {}, Origin: {}, Referer: {})",
-					request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), request.getHeader("Referer"));
-			BillingAnswers.crossSite(response);
-			return;
-		}
-		Optional<PolarCustomer> customer = this.customers.resolve(request);
+		Optional<PolarCustomer> customer = this.gate.admit(request, response);
 		if (customer.isEmpty()) {
-			BillingAnswers.text(response, HttpServletResponse.SC_UNAUTHORIZED,
-					"Please sign in first: the checkout is made out to your account.");
 			return;
 		}
 		List<String> products = products(request);
@@ -155,7 +141,7 @@ public final class PolarCheckoutEndpoint implements HttpRequestHandler {
 
 	@Override
 	public String toString() {
-		return "PolarCheckoutEndpoint[" + this.customers + "]";
+		return "PolarCheckoutEndpoint[" + this.gate + "]";
 	}
 
 }

@@ -31,9 +31,7 @@ public final class PolarPortalEndpoint implements HttpRequestHandler {
 
 	private final PolarCustomerPortal portal;
 
-	private final PolarCustomerResolver customers;
-
-	private final CrossSiteRequestGuard guard;
+	private final BillingRequestGate gate;
 
 	/**
 	 * Creates the endpoint.
@@ -44,27 +42,14 @@ public final class PolarPortalEndpoint implements HttpRequestHandler {
 	public PolarPortalEndpoint(PolarCustomerPortal portal, PolarCustomerResolver customers,
 			List<String> allowedOrigins) {
 		this.portal = portal;
-		this.customers = customers;
-		this.guard = new CrossSiteRequestGuard(allowedOrigins);
+		this.gate = new BillingRequestGate("customer portal",
+				"Please sign in first: the billing portal shows your account.", customers, allowedOrigins, logger);
 	}
 
 	@Override
 	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (!"GET".equals(request.getMethod())) {
-			BillingAnswers.methodNotAllowed(response);
-			return;
-		}
-		if (!this.guard.permits(request)) {
-			logger.warn(
-					"Refused a customer portal request from another site (Sec-Fetch-Site: {}, Origin: {}, Referer: {})",
-					request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), request.getHeader("Referer"));
-			BillingAnswers.crossSite(response);
-			return;
-		}
-		Optional<PolarCustomer> customer = this.customers.resolve(request);
+		Optional<PolarCustomer> customer = this.gate.admit(request, response);
 		if (customer.isEmpty()) {
-			BillingAnswers.text(response, HttpServletResponse.SC_UNAUTHORIZED,
-					"Please sign in first: the billing portal shows your account.");
 			return;
 		}
 		String url;
@@ -85,7 +70,7 @@ public final class PolarPortalEndpoint implements HttpRequestHandler {
 
 	@Override
 	public String toString() {
-		return "PolarPortalEndpoint[" + this.customers + "]";
+		return "PolarPortalEndpoint[" + this.gate + "]";
 	}
 
 }
