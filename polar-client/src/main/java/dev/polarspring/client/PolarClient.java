@@ -8,6 +8,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 import dev.polarspring.client.core.ApiExecutor;
@@ -117,7 +118,7 @@ public final class PolarClient extends PolarResources {
 
 		private PolarClientSettings settings = PolarClientSettings.defaults();
 
-		private RestClient.@Nullable Builder restClientBuilder;
+		private @Nullable Supplier<RestClient.Builder> restClientBuilder;
 
 		private Builder() {
 		}
@@ -263,7 +264,25 @@ public final class PolarClient extends PolarResources {
 		 */
 		public Builder restClientBuilder(RestClient.Builder restClientBuilder) {
 			Assert.notNull(restClientBuilder, "restClientBuilder must not be null");
-			this.restClientBuilder = restClientBuilder.clone();
+			RestClient.Builder copy = restClientBuilder.clone();
+			this.restClientBuilder = () -> copy;
+			return this;
+		}
+
+		/**
+		 * Sets where the {@link RestClient.Builder} to start from comes from, asked once,
+		 * when the client sends its first request rather than when it is built. Spring
+		 * Boot's builder creates an HTTP client, and with it a TLS context that reads the
+		 * JDK's trust store; asking for it on first use keeps that out of the startup of
+		 * an application that has not called Polar yet. Otherwise as
+		 * {@link #restClientBuilder(RestClient.Builder)}: what it supplies is cloned, its
+		 * request factory replaced and its message converters not used.
+		 * @param restClientBuilder supplies the builder to clone, once
+		 * @return this builder
+		 */
+		public Builder restClientBuilder(Supplier<? extends RestClient.Builder> restClientBuilder) {
+			Assert.notNull(restClientBuilder, "restClientBuilder must not be null");
+			this.restClientBuilder = restClientBuilder::get;
 			return this;
 		}
 
@@ -334,10 +353,15 @@ public final class PolarClient extends PolarResources {
 		 * @return the client
 		 */
 		public PolarClient build() {
-			// Clone again so that building twice never shares one mutable builder.
-			RestClient.Builder restClientBuilder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
-					: RestClient.builder();
-			return new PolarClient(ApiExecutor.create(this.settings, restClientBuilder));
+			Supplier<RestClient.Builder> source = (this.restClientBuilder != null) ? this.restClientBuilder
+					: RestClient::builder;
+			// Asked once, on the first request; cloned so that two clients built from one
+			// builder never share one mutable RestClient.Builder.
+			return new PolarClient(ApiExecutor.create(this.settings, SingletonSupplier.of(() -> {
+				RestClient.Builder supplied = source.get();
+				Assert.state(supplied != null, "The RestClient.Builder supplier returned null");
+				return supplied.clone();
+			})));
 		}
 
 	}

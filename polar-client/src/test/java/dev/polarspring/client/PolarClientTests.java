@@ -1,15 +1,49 @@
 package dev.polarspring.client;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.web.client.RestClient;
+
+import dev.polarspring.client.error.PolarIoException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class PolarClientTests {
 
 	private static final String TOKEN = "polar_oat_VerySecretTokenValue";
+
+	@Test
+	void theHttpClientIsCreatedByTheFirstRequestNotByBuild() {
+		AtomicInteger builders = new AtomicInteger();
+		AtomicInteger factories = new AtomicInteger();
+		PolarClient client = PolarClient.builder()
+			.baseUrl("http://localhost:1")
+			.accessToken(TOKEN)
+			.retrySettings(RetrySettings.defaults().withMaxAttempts(1))
+			.restClientBuilder(() -> {
+				builders.incrementAndGet();
+				return RestClient.builder();
+			})
+			.requestFactory((connectTimeout, readTimeout) -> {
+				factories.incrementAndGet();
+				return (uri, method) -> {
+					throw new IOException("no network in this test");
+				};
+			})
+			.build();
+		assertThat(builders).hasValue(0);
+		assertThat(factories).hasValue(0);
+		assertThatExceptionOfType(PolarIoException.class).isThrownBy(() -> client.products().get("p1"));
+		assertThatExceptionOfType(PolarIoException.class).isThrownBy(() -> client.products().get("p1"));
+		assertThat(builders).hasValue(1);
+		assertThat(factories).hasValue(1);
+	}
 
 	@Test
 	void productionIsTheDefaultServer() {

@@ -20,6 +20,7 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -65,16 +66,23 @@ public final class PolarAutoConfiguration {
 			.missingAccessTokenAction(MISSING_ACCESS_TOKEN_ACTION);
 		applyServer(builder, properties);
 		applyAccessToken(builder, properties);
-		restClientBuilder.ifAvailable(builder::restClientBuilder);
+		// Boot's RestClient.Builder builds an HTTP client (and reads the trust store)
+		// when
+		// created: asked for on the first request, so that it is not part of startup.
+		builder.restClientBuilder(() -> restClientBuilder.getIfAvailable(RestClient::builder));
 		observationRegistry.ifAvailable(builder::observationRegistry);
 		observationConvention.ifAvailable(builder::observationConvention);
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
-			.getIfAvailable(ClientHttpRequestFactoryBuilder::detect);
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
+		// Resolved when the first request needs a factory, not at startup: detecting and
+		// configuring the HTTP client is part of the first call's cost, not of every
+		// start.
+		SingletonSupplier<ClientHttpRequestFactoryBuilder<?>> factoryBuilder = SingletonSupplier
+			.of(() -> requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect));
+		SingletonSupplier<HttpClientSettings> settings = SingletonSupplier
+			.of(() -> httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 		// Boot's settings (SSL bundle, redirects) are kept; the timeouts come from
 		// polar.* or the call.
-		builder.requestFactory((connectTimeout, readTimeout) -> factoryBuilder
-			.build(settings.withTimeouts(connectTimeout, readTimeout)));
+		builder.requestFactory((connectTimeout, readTimeout) -> factoryBuilder.obtain()
+			.build(settings.obtain().withTimeouts(connectTimeout, readTimeout)));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

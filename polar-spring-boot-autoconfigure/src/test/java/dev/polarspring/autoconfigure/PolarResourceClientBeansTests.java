@@ -1,6 +1,7 @@
 package dev.polarspring.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -103,6 +104,26 @@ class PolarResourceClientBeansTests {
 		this.contextRunner.withBean(RestClientCustomizer.class, () -> customizer).run((context) -> {
 			context.getBean(ProductsClient.class).list();
 			this.polar.verify(getRequestedFor(urlPathEqualTo("/v1/products/")).withHeader("X-Tenant", equalTo("acme")));
+		});
+	}
+
+	@Test
+	void httpClientIsCreatedOnTheFirstCallNotAtStartup() {
+		// Boot's RestClient.Builder creates an HTTP client, and with it a TLS context
+		// that
+		// reads the trust store, when it is created: that is the first call's cost, not
+		// every start's.
+		this.polar.stubFor(get(urlPathEqualTo("/v1/products/"))
+			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(PRODUCTS_PAGE)));
+		AtomicInteger builders = new AtomicInteger();
+		RestClientCustomizer counting = (builder) -> builders.incrementAndGet();
+		this.contextRunner.withBean(RestClientCustomizer.class, () -> counting).run((context) -> {
+			assertThat(context).hasSingleBean(ProductsClient.class);
+			assertThat(builders).as("RestClient.Builder beans created at startup").hasValue(0);
+			context.getBean(ProductsClient.class).list();
+			context.getBean(ProductsClient.class).list();
+			assertThat(builders).as("RestClient.Builder beans created by two calls").hasValue(1);
+			this.polar.verify(2, getRequestedFor(urlPathEqualTo("/v1/products/")));
 		});
 	}
 

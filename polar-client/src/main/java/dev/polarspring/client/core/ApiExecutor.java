@@ -2,6 +2,7 @@ package dev.polarspring.client.core;
 
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,21 @@ public final class ApiExecutor {
 	 * @return the executor
 	 */
 	public static ApiExecutor create(PolarClientSettings settings, RestClient.Builder restClientBuilder) {
+		Assert.notNull(restClientBuilder, "restClientBuilder must not be null");
+		return create(settings, () -> restClientBuilder);
+	}
+
+	/**
+	 * Creates an executor whose {@link RestClient}s are built from a builder asked for
+	 * when the first request is sent, not now, so that creating the executor creates no
+	 * HTTP client.
+	 * @param settings the settings, defaults included
+	 * @param restClientBuilder supplies the builder the executor's {@link RestClient}s
+	 * are built from, one per read timeout; it may be asked more than once and must
+	 * return the same builder, used as given, so supply a clone of anything shared
+	 * @return the executor
+	 */
+	public static ApiExecutor create(PolarClientSettings settings, Supplier<RestClient.Builder> restClientBuilder) {
 		Assert.notNull(settings, "settings must not be null");
 		Assert.notNull(restClientBuilder, "restClientBuilder must not be null");
 		return new ApiExecutor(settings, new RestClients(restClientBuilder, settings.requestFactories(),

@@ -3,18 +3,24 @@ package dev.polarspring.client.core;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.RestClient;
 
 import dev.polarspring.client.RequestFactoryProvider;
 
 /**
  * The {@link RestClient}s an executor sends through, one per read timeout, all built from
- * the same configured builder. The client's own is built up front; one for a per-request
- * timeout is built the first time that timeout is used and kept, since applications use
- * few distinct values. Shared by an executor and every executor derived from it.
+ * the same configured builder. Each is built the first time it is used and kept: the
+ * client's own on the first request, rather than when the client is created, because
+ * building it creates the HTTP client and with it the TLS context (the JDK's trust store
+ * is read then), which would otherwise add to the startup of every application that has
+ * the client but has not called Polar yet; one for a per-request timeout the first time
+ * that timeout is used, since applications use few distinct values. Shared by an executor
+ * and every executor derived from it.
  */
 final class RestClients {
 
@@ -22,7 +28,7 @@ final class RestClients {
 	// than kept.
 	private static final int MAX_KEPT = 32;
 
-	private final RestClient.Builder builder;
+	private final Supplier<RestClient.Builder> builder;
 
 	private final RequestFactoryProvider requestFactories;
 
@@ -30,17 +36,17 @@ final class RestClients {
 
 	private final Duration readTimeout;
 
-	private final RestClient standard;
+	private final SingletonSupplier<RestClient> standard;
 
 	private final ConcurrentMap<Duration, RestClient> byReadTimeout = new ConcurrentHashMap<>();
 
-	RestClients(RestClient.Builder builder, RequestFactoryProvider requestFactories, Duration connectTimeout,
+	RestClients(Supplier<RestClient.Builder> builder, RequestFactoryProvider requestFactories, Duration connectTimeout,
 			Duration readTimeout) {
 		this.builder = builder;
 		this.requestFactories = requestFactories;
 		this.connectTimeout = connectTimeout;
 		this.readTimeout = readTimeout;
-		this.standard = build(readTimeout);
+		this.standard = SingletonSupplier.of(() -> build(readTimeout));
 	}
 
 	Duration readTimeout(@Nullable Duration requested) {
@@ -53,7 +59,7 @@ final class RestClients {
 
 	RestClient forReadTimeout(Duration timeout) {
 		if (timeout.equals(this.readTimeout)) {
-			return this.standard;
+			return this.standard.obtain();
 		}
 		RestClient kept = this.byReadTimeout.get(timeout);
 		if (kept != null) {
@@ -66,7 +72,8 @@ final class RestClients {
 	}
 
 	private RestClient build(Duration timeout) {
-		return this.builder.clone()
+		return this.builder.get()
+			.clone()
 			.requestFactory(this.requestFactories.requestFactory(this.connectTimeout, timeout))
 			.build();
 	}
