@@ -1,6 +1,5 @@
 package dev.polarspring.boot.webhook;
 
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import dev.polarspring.boot.PolarConfigurationException;
 import dev.polarspring.client.webhook.WebhookReceiver;
@@ -16,15 +14,9 @@ import dev.polarspring.client.webhook.WebhookVerifier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.aop.scope.ScopedProxyUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
-import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.handler.AbstractHandlerMapping;
 import org.springframework.web.util.UrlPathHelper;
 
@@ -98,13 +90,14 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 	@Override
 	public void afterSingletonsInstantiated() {
 		Map<String, EndpointSource> sources = configuredEndpoints();
-		Map<String, List<WebhookHandlerMethod>> handlers = findHandlerMethods();
+		WebhookBeanMethods found = WebhookBeanMethods.find(obtainApplicationContext());
+		Map<String, List<WebhookHandlerMethod>> handlers = handlersByPath(found.handlers());
 		handlers.forEach((path, methods) -> {
 			if (!sources.containsKey(path)) {
 				sources.put(path, defaultSourceFor(path, methods));
 			}
 		});
-		List<String> listeners = PolarEventListenerMethods.find(obtainApplicationContext());
+		List<String> listeners = found.listeners();
 		Map<String, WebhookEndpoint> endpoints = new LinkedHashMap<>();
 		sources.forEach((path, endpoint) -> {
 			WebhookVerifier verifier = WebhookVerifier.builder()
@@ -175,38 +168,14 @@ public final class PolarWebhookHandlerMapping extends AbstractHandlerMapping imp
 		return new EndpointSource("polar.webhook.secret", this.settings.defaultSecrets());
 	}
 
-	private Map<String, List<WebhookHandlerMethod>> findHandlerMethods() {
+	private Map<String, List<WebhookHandlerMethod>> handlersByPath(List<WebhookBeanMethods.Handler> found) {
 		ApplicationContext context = obtainApplicationContext();
 		Map<String, List<WebhookHandlerMethod>> handlers = new LinkedHashMap<>();
-		for (String beanName : context.getBeanNamesForType(Object.class)) {
-			if (ScopedProxyUtils.isScopedTarget(beanName)) {
-				continue;
-			}
-			Class<?> type = beanType(context, beanName);
-			if (type == null || !AnnotationUtils.isCandidateClass(type, PolarWebhook.class)) {
-				continue;
-			}
-			Map<Method, PolarWebhook> methods = MethodIntrospector.selectMethods(ClassUtils.getUserClass(type),
-					(MethodIntrospector.MetadataLookup<PolarWebhook>) (method) -> AnnotatedElementUtils
-						.findMergedAnnotation(method, PolarWebhook.class));
-			Supplier<Object> bean = context.isSingleton(beanName)
-					? SingletonSupplier.of(() -> context.getBean(beanName)) : () -> context.getBean(beanName);
-			methods.forEach((method, annotation) -> handlers
-				.computeIfAbsent(path(context, annotation), (path) -> new ArrayList<>())
-				.add(WebhookHandlerMethod.of(bean, method)));
+		for (WebhookBeanMethods.Handler handler : found) {
+			handlers.computeIfAbsent(path(context, handler.annotation()), (path) -> new ArrayList<>())
+				.add(WebhookHandlerMethod.of(handler.bean(), handler.method()));
 		}
 		return handlers;
-	}
-
-	private static @Nullable Class<?> beanType(ApplicationContext context, String beanName) {
-		try {
-			return context.getType(beanName);
-		}
-		catch (RuntimeException ex) {
-			// A bean whose type cannot be told without creating it has no @PolarWebhook
-			// method we could see.
-			return null;
-		}
 	}
 
 	private String path(ApplicationContext context, PolarWebhook annotation) {
