@@ -76,28 +76,43 @@ public final class AutoPager<T> implements Iterable<T> {
 
 		@Override
 		public boolean hasNext() {
-			if (this.page == null) {
-				advanceTo(this.firstPage.get());
-			}
-			// Loop rather than recurse: a page may be empty yet report another page after
-			// it.
-			while (!this.items.hasNext() && this.page.hasNextPage()) {
-				advanceTo(this.page.nextPage());
-			}
-			return this.items.hasNext();
-		}
-
-		private void advanceTo(Page<T> next) {
-			this.page = next;
-			this.items = next.items().iterator();
+			return currentItems().hasNext();
 		}
 
 		@Override
 		public T next() {
-			if (!hasNext()) {
+			Iterator<T> currentItems = currentItems();
+			if (!currentItems.hasNext()) {
 				throw new NoSuchElementException("No more items in any page");
 			}
-			return this.items.next();
+			return currentItems.next();
+		}
+
+		/**
+		 * The items of the current page, fetching the first page on first use and moving
+		 * past pages whose items are all read while another page follows.
+		 */
+		private Iterator<T> currentItems() {
+			Page<T> current = this.page;
+			Iterator<T> currentItems = this.items;
+			if (current == null || currentItems == null) {
+				current = this.firstPage.get();
+				currentItems = advanceTo(current);
+			}
+			// Loop rather than recurse: a page may be empty yet report another page after
+			// it.
+			while (!currentItems.hasNext() && current.hasNextPage()) {
+				current = current.nextPage();
+				currentItems = advanceTo(current);
+			}
+			return currentItems;
+		}
+
+		private Iterator<T> advanceTo(Page<T> next) {
+			Iterator<T> nextItems = next.items().iterator();
+			this.page = next;
+			this.items = nextItems;
+			return nextItems;
 		}
 
 	}

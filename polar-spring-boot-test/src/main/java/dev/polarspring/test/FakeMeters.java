@@ -66,7 +66,8 @@ final class FakeMeters {
 				first = (first == null || timestamp.compareTo(first) < 0) ? timestamp : first;
 				last = (last == null || timestamp.compareTo(last) > 0) ? timestamp : last;
 			}
-			if (first != null) {
+			// Both are set by the first event of the customer, or neither.
+			if (first != null && last != null) {
 				readings.add(reading(customerId, entry.getKey(), consumed, first, last));
 			}
 		}

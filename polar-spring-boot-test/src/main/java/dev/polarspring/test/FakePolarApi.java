@@ -283,7 +283,7 @@ final class FakePolarApi {
 	private FakeResponse portal(FakeRequest request, List<String> path) {
 		String token = request.queryValue("customer_session_token");
 		ObjectNode session = (token != null) ? this.state.customerSession(token) : null;
-		if (session == null) {
+		if (token == null || session == null) {
 			return FakeResponse.html(401, FakeCheckoutPages.portalSessionExpired());
 		}
 		String customerId = session.get("customer_id").asString();

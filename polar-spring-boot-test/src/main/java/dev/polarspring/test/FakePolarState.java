@@ -233,7 +233,7 @@ final class FakePolarState {
 		}
 		String id = this.ids.uuid();
 		String clientSecret = this.ids.secret("polar_c_", 48);
-		ObjectNode product = this.products.get(request.productIds().get(0));
+		ObjectNode product = found(this.products.get(request.productIds().get(0)));
 		ObjectNode checkout = PolarDocuments.checkout(id, clientSecret, this.baseUrl + "/checkout/" + clientSecret,
 				product, this.organizationId,
 				request.withDefaultSuccessUrl(this.baseUrl + "/checkout/" + clientSecret + "/confirmation"),
@@ -404,7 +404,7 @@ final class FakePolarState {
 		Instant now = this.clock.instant();
 		String time = PolarDocuments.time(now);
 		List<Webhook> webhooks = new ArrayList<>();
-		ObjectNode product = this.products.get(checkout.get("product_id").asString());
+		ObjectNode product = found(this.products.get(checkout.get("product_id").asString()));
 		ObjectNode customer = customerFor(checkout, email, now, webhooks);
 
 		checkout.put("status", "succeeded");
@@ -461,7 +461,7 @@ final class FakePolarState {
 	private ObjectNode customerFor(ObjectNode checkout, @Nullable String email, Instant now, List<Webhook> webhooks) {
 		String customerId = PolarDocuments.text(checkout, "customer_id");
 		if (customerId != null) {
-			return this.customers.get(customerId);
+			return found(this.customers.get(customerId));
 		}
 		String externalId = PolarDocuments.text(checkout, "external_customer_id");
 		if (externalId != null) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,7 +48,7 @@ public final class Corpus {
 	/** The first delivery's {@code webhook-timestamp}: 2026-09-21T14:30:00Z. */
 	private static final long FIRST_DELIVERY = 1_790_001_000L;
 
-	private static volatile Corpus instance;
+	private static volatile @Nullable Corpus instance;
 
 	private final Map<CorpusPage, JsonNode> documents = new EnumMap<>(CorpusPage.class);
 

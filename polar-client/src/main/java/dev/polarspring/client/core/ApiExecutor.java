@@ -105,7 +105,7 @@ public final class ApiExecutor {
 	 * @throws PolarDecodingException if the answer could not be decoded
 	 * @throws MissingTokenException if the operation needs a token that is not configured
 	 */
-	public <T> T execute(ApiRequest request, ResponseType<T> type, RequestOptions options) {
+	public <T> @Nullable T execute(ApiRequest request, ResponseType<T> type, RequestOptions options) {
 		Assert.notNull(request, "request must not be null");
 		Assert.notNull(type, "type must not be null");
 		Assert.notNull(options, "options must not be null");
@@ -130,7 +130,7 @@ public final class ApiExecutor {
 		}
 	}
 
-	private <T> T call(ApiRequest request, ResponseType<T> type, RequestOptions options,
+	private <T> @Nullable T call(ApiRequest request, ResponseType<T> type, RequestOptions options,
 			@Nullable PolarClientObservationContext observationContext) {
 		ApiOperation operation = request.operation();
 		PreparedRequest prepared = this.requestPreparer.prepare(request, type.accept(), options);

@@ -35,10 +35,14 @@ record PreparedRequest(ApiOperation operation, URI uri, HttpHeaders headers, @Nu
 	 * @param <T> the answer's type
 	 * @param decoder reads the answer, or throws for an error status
 	 * @param statusListener told the status before the answer is read
-	 * @return the decoded answer
+	 * @return the decoded answer; {@code null} where {@link ResponseDecoder} answers none
 	 * @throws RestClientException if the exchange failed at the transport level
 	 */
-	<T> T send(ResponseDecoder<T> decoder, IntConsumer statusListener) {
+	// RestClient's ExchangeFunction is declared <T extends @Nullable Object>, so the
+	// lambda
+	// may answer null; NullAway reads that bound only in JSpecify mode (JDK 22+).
+	@SuppressWarnings("NullAway")
+	<T> @Nullable T send(ResponseDecoder<T> decoder, IntConsumer statusListener) {
 		RestClient.RequestBodySpec spec = this.restClient.method(this.operation.method())
 			.uri(this.uri)
 			.headers((headers) -> headers.putAll(this.headers))
@@ -52,8 +56,8 @@ record PreparedRequest(ApiOperation operation, URI uri, HttpHeaders headers, @Nu
 		return spec.exchange((request, response) -> read(response, decoder, statusListener, streamed), !streamed);
 	}
 
-	private static <T> T read(ClientHttpResponse response, ResponseDecoder<T> decoder, IntConsumer statusListener,
-			boolean streamed) throws IOException {
+	private static <T> @Nullable T read(ClientHttpResponse response, ResponseDecoder<T> decoder,
+			IntConsumer statusListener, boolean streamed) throws IOException {
 		try {
 			int status = response.getStatusCode().value();
 			statusListener.accept(status);

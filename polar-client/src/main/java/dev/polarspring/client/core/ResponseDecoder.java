@@ -64,7 +64,7 @@ final class ResponseDecoder<T> {
 	 * @throws IOException if reading the body failed
 	 */
 	@SuppressWarnings("unchecked")
-	T decode(ClientHttpResponse response, int status) throws IOException {
+	@Nullable T decode(ClientHttpResponse response, int status) throws IOException {
 		if (status < 200 || status >= 300) {
 			byte[] errorBody = response.getBody().readAllBytes();
 			if (logger.isTraceEnabled()) {

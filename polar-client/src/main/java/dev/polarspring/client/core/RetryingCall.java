@@ -59,12 +59,13 @@ final class RetryingCall<T> {
 
 	/**
 	 * Sends the call until it succeeds or may not be retried.
-	 * @return the decoded answer of the successful attempt
+	 * @return the decoded answer of the successful attempt; {@code null} where
+	 * {@link ResponseDecoder} answers none
 	 * @throws PolarApiException the error status of the last attempt
 	 * @throws PolarIoException the transport failure of the last attempt, or an
 	 * interruption while waiting to retry
 	 */
-	T run() {
+	@Nullable T run() {
 		for (int attempt = 1;; attempt++) {
 			long start = System.nanoTime();
 			if (this.observationContext != null) {
@@ -73,7 +74,7 @@ final class RetryingCall<T> {
 			}
 			Duration wait;
 			try {
-				T result = this.request.send(this.decoder, this::statusReceived);
+				@Nullable T result = this.request.send(this.decoder, this::statusReceived);
 				logAttempt(attempt, start, this.lastStatus);
 				return result;
 			}

@@ -330,11 +330,10 @@ final class ClientGenerator {
 	}
 
 	private static @Nullable TypeName returnType(Response response, boolean stream) {
-		TypeName type = response.type();
 		return switch (response.kind()) {
-			case PAGE -> ParameterizedTypeName.get(RuntimeTypes.PAGE, type);
-			case JSON, JSON_TREE -> response.nullable() ? nullable(type) : type;
-			case JSON_LIST -> ParameterizedTypeName.get(ClassName.get(List.class), type);
+			case PAGE -> ParameterizedTypeName.get(RuntimeTypes.PAGE, response.requiredType());
+			case JSON, JSON_TREE -> response.nullable() ? nullable(response.requiredType()) : response.requiredType();
+			case JSON_LIST -> ParameterizedTypeName.get(ClassName.get(List.class), response.requiredType());
 			case TEXT -> stream ? ClassName.get(InputStream.class) : ClassName.get(String.class);
 			case NONE -> null;
 		};

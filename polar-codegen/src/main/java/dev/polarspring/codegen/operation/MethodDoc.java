@@ -112,9 +112,10 @@ final class MethodDoc {
 			case PAGE -> doc.add(
 					"@return the page Polar answered, of {@link $T} items; {@link $T#autoPager()} walks "
 							+ "every item from it, fetching the next pages as needed\n",
-					link(response.type()), RuntimeTypes.PAGE);
-			case JSON -> doc.add("@return the {@link $T} Polar answered$L\n", link(response.type()), empty(response));
-			case JSON_LIST -> doc.add("@return the list of {@link $T} Polar answered\n", link(response.type()));
+					link(response.requiredType()), RuntimeTypes.PAGE);
+			case JSON ->
+				doc.add("@return the {@link $T} Polar answered$L\n", link(response.requiredType()), empty(response));
+			case JSON_LIST -> doc.add("@return the list of {@link $T} Polar answered\n", link(response.requiredType()));
 			case JSON_TREE ->
 				doc.add("@return Polar's answer as a JSON tree (the spec gives it no schema)$L\n", empty(response));
 			case TEXT -> doc.add(stream

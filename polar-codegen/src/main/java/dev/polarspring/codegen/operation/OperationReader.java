@@ -328,7 +328,7 @@ final class OperationReader {
 		}
 		String description = responseDescription(responses, withBody);
 		boolean nullable = emptyStatus != null;
-		String emptyDescription = nullable ? responseDescription(responses, emptyStatus) : "";
+		String emptyDescription = (emptyStatus != null) ? responseDescription(responses, emptyStatus) : "";
 		if (schema.isEmpty()) {
 			return new Response(ResponseKind.JSON_TREE, JSON_NODE, nullable, description, emptyDescription);
 		}

@@ -155,6 +155,19 @@ record ResourceOperation(String operationId, List<String> group, String methodNa
 	 */
 	record Response(ResponseKind kind, @Nullable TypeName type, boolean nullable, String description,
 			String emptyDescription) {
+
+		/**
+		 * The Java type of an answer that has one (a page, a list, JSON).
+		 * @return the type
+		 * @throws IllegalStateException for text and no answer, which have none
+		 */
+		TypeName requiredType() {
+			if (this.type == null) {
+				throw new IllegalStateException("A " + this.kind + " answer has no Java type");
+			}
+			return this.type;
+		}
+
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.polarspring.autoconfigure.billing;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -80,7 +81,8 @@ public final class PolarBillingAutoConfiguration {
 				metrics.getIfAvailable(() -> PolarEntitlementsMetrics.NONE));
 	}
 
-	private static Cache cache(PolarEntitlementsProperties properties, CacheManager cacheManager, Clock clock) {
+	private static Cache cache(PolarEntitlementsProperties properties, @Nullable CacheManager cacheManager,
+			Clock clock) {
 		String name = properties.getCacheName();
 		if (cacheManager == null) {
 			return new BoundedExpiringCache(name, properties.getTimeToLive(), properties.getMaxEntries(), clock);

@@ -43,6 +43,8 @@ public final class PolarCheckoutEndpoint implements HttpRequestHandler {
 
 	private static final long MAX_SEATS = 10_000;
 
+	private static final String BAD_SEATS = "seats must be a whole number from 1 to " + MAX_SEATS + ".";
+
 	private final PolarCheckouts checkouts;
 
 	private final BillingRequestGate gate;
@@ -77,7 +79,7 @@ public final class PolarCheckoutEndpoint implements HttpRequestHandler {
 			seats = seats(request.getParameter("seats"));
 		}
 		catch (IllegalArgumentException ex) {
-			BillingAnswers.text(response, HttpServletResponse.SC_BAD_REQUEST, ex.getMessage());
+			BillingAnswers.text(response, HttpServletResponse.SC_BAD_REQUEST, BAD_SEATS);
 			return;
 		}
 		Checkout checkout;
@@ -136,7 +138,7 @@ public final class PolarCheckoutEndpoint implements HttpRequestHandler {
 		catch (NumberFormatException ex) {
 			// Answered below with the same message as a number out of range.
 		}
-		throw new IllegalArgumentException("seats must be a whole number from 1 to " + MAX_SEATS + ".");
+		throw new IllegalArgumentException(BAD_SEATS);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.polarspring.boot.metering;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -56,7 +57,8 @@ public final class MicrometerUsageMetrics implements UsageMetrics {
 
 	@Override
 	public void events(UsageOutcome outcome, long count) {
-		this.events.get(outcome).increment(count);
+		// Never null: the constructor registered a counter for every outcome.
+		Objects.requireNonNull(this.events.get(outcome)).increment(count);
 	}
 
 	@Override

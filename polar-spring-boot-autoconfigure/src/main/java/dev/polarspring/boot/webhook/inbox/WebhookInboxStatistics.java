@@ -35,7 +35,10 @@ public record WebhookInboxStatistics(Map<WebhookInboxStatus, Long> counts, @Null
 	 * @return the number of deliveries
 	 */
 	public long count(WebhookInboxStatus status) {
-		return this.counts.get(status);
+		// Every status is in the map (see the constructor); the default only satisfies
+		// the
+		// unboxing.
+		return this.counts.getOrDefault(status, 0L);
 	}
 
 	/**
