@@ -2,9 +2,12 @@ package dev.polarspring.boot.metering;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bounded buffer between the recording threads and the sender: a ring of events under
@@ -23,7 +26,8 @@ final class UsageBuffer {
 	/** {@link #add} result: the thread was interrupted while it waited for room. */
 	static final int INTERRUPTED = -2;
 
-	private final UsageEvent[] events;
+	// A ring: the count slots from head hold events, the others null.
+	private final @Nullable UsageEvent[] events;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -137,7 +141,7 @@ final class UsageBuffer {
 		int taken = Math.min(max, this.count);
 		List<UsageEvent> batch = new ArrayList<>(taken);
 		for (int i = 0; i < taken; i++) {
-			batch.add(this.events[this.head]);
+			batch.add(Objects.requireNonNull(this.events[this.head]));
 			this.events[this.head] = null;
 			this.head = (this.head + 1 == this.events.length) ? 0 : this.head + 1;
 		}
