@@ -74,9 +74,10 @@ public final class PolarWebhookAutoConfiguration {
 			ObjectProvider<WebhookDeliveryProcessor> processor, WebhookHandlerInvoker invoker,
 			ObjectProvider<WebhookDeliveryMetrics> metrics, ObjectProvider<Clock> clock) {
 		WebhookDeliveryProcessor deliveries = processor.getIfAvailable(() -> {
-			throw new IllegalStateException("polar.webhook.processing=durable needs spring-jdbc and a single "
-					+ "DataSource for its inbox: add spring-boot-starter-jdbc and configure spring.datasource, or set "
-					+ "polar.webhook.processing=inline");
+			throw new PolarConfigurationException(
+					"polar.webhook.processing=durable needs spring-jdbc and a single DataSource for its inbox",
+					"add spring-boot-starter-jdbc and configure spring.datasource, or set "
+							+ "polar.webhook.processing=inline");
 		});
 		return new PolarWebhookHandlerMapping(properties.toEndpointSettings(), clock.getIfUnique(Clock::systemUTC),
 				invoker, deliveries, metrics.getIfAvailable(() -> WebhookDeliveryMetrics.NONE));

@@ -56,14 +56,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  *     received_at        BIGINT        NOT NULL,
  *     status             VARCHAR(16)   NOT NULL,  -- PENDING, PROCESSING, PROCESSED or FAILED
  *     attempts           INT           NOT NULL,
- *     available_at       BIGINT        NOT NULL,  -- next attempt when pending, lease expiry when processing
+ *     available_at       BIGINT        NOT NULL,  -- next attempt when pending, lease expiry when processing,
+ *                                                  -- Long.MAX_VALUE once processed or failed
  *     claim_token        BIGINT        NOT NULL,
  *     last_attempt_at    BIGINT,
  *     processed_at       BIGINT,
  *     last_error_type    VARCHAR(255),
  *     last_error_message VARCHAR(1000)
  * );
- * </pre> Times are epoch milliseconds.
+ * CREATE INDEX polar_webhook_inbox_due_idx ON polar_webhook_inbox (available_at);
+ * CREATE INDEX polar_webhook_inbox_processed_idx ON polar_webhook_inbox (status, processed_at);
+ * </pre> Times are epoch milliseconds. A claim reads the due rows in the order of the
+ * {@code available_at} index and stops at its limit: settled rows are parked past every
+ * due time, so the thousands of processed rows the retention keeps cost it nothing, and a
+ * backlog costs it no sort.
  *
  * <p>
  * Statements other than claims run in the caller's transaction when there is one on the
@@ -78,7 +84,20 @@ public final class JdbcWebhookInboxStore implements WebhookInboxStore {
 
 	private static final String COLUMNS = "delivery_id, endpoint, event_type, body, signed_at, received_at, attempts";
 
-	private static final String DUE = "status IN ('PENDING', 'PROCESSING') AND available_at <= ?";
+	/**
+	 * The {@code available_at} of processed and failed deliveries: past every due time,
+	 * so the claim query's range over the {@code available_at} index never reaches them,
+	 * however many the inbox keeps, and reads the due rows in index order, oldest first,
+	 * stopping at the limit.
+	 */
+	static final long SETTLED = Long.MAX_VALUE;
+
+	// Only pending and processing rows can be due (settled ones are parked at SETTLED):
+	// no status predicate, which would let the database pick a status index and sort
+	// every due row for each claim.
+	private static final String DUE = "available_at <= ?";
+
+	private static final String UNSETTLED = "status IN ('PENDING', 'PROCESSING')";
 
 	private final JdbcTemplate jdbc;
 
@@ -167,8 +186,8 @@ public final class JdbcWebhookInboxStore implements WebhookInboxStore {
 			long token = newToken();
 			int updated = this.jdbc.update("UPDATE " + TABLE + " SET status = 'PROCESSING', attempts = attempts + 1,"
 					+ " claim_token = ?, available_at = ?, last_attempt_at = ? WHERE delivery_id = ? AND claim_token = ?"
-					+ " AND " + DUE, token, leaseUntil.toEpochMilli(), now.toEpochMilli(), candidate.id(),
-					candidate.token(), now.toEpochMilli());
+					+ " AND " + UNSETTLED + " AND " + DUE, token, leaseUntil.toEpochMilli(), now.toEpochMilli(),
+					candidate.id(), candidate.token(), now.toEpochMilli());
 			if (updated == 1) {
 				// Read back what this claim holds; attempts now counts this one.
 				this.jdbc
@@ -204,8 +223,7 @@ public final class JdbcWebhookInboxStore implements WebhookInboxStore {
 
 	@Override
 	public boolean markProcessed(ClaimedWebhookDelivery claim, Instant now) {
-		return settle(claim, "status = 'PROCESSED', processed_at = ?, available_at = ?", now.toEpochMilli(),
-				now.toEpochMilli());
+		return settle(claim, "status = 'PROCESSED', processed_at = ?, available_at = ?", now.toEpochMilli(), SETTLED);
 	}
 
 	@Override
@@ -218,7 +236,7 @@ public final class JdbcWebhookInboxStore implements WebhookInboxStore {
 	@Override
 	public boolean markFailed(ClaimedWebhookDelivery claim, WebhookDispatchFailure failure, Instant now) {
 		return settle(claim, "status = 'FAILED', available_at = ?, last_error_type = ?, last_error_message = ?",
-				now.toEpochMilli(), failure.type(), failure.message());
+				SETTLED, failure.type(), failure.message());
 	}
 
 	@Override

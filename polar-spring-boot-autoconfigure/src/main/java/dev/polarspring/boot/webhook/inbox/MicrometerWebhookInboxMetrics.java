@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * processed yet was received, 0 when there is none.</li>
  * </ul>
  * The gauges describe the table every instance shares; they are read from the database at
- * most every {@value #STATISTICS_TTL_SECONDS} seconds, however often they are scraped.
+ * most once per refresh interval ({@value #DEFAULT_REFRESH_SECONDS} seconds unless
+ * given), however often they are scraped.
  */
 public final class MicrometerWebhookInboxMetrics implements WebhookInboxMetrics {
 
@@ -50,7 +51,11 @@ public final class MicrometerWebhookInboxMetrics implements WebhookInboxMetrics 
 	 */
 	public static final String OLDEST_PENDING_AGE = "polar.webhook.inbox.oldest.pending.age";
 
-	static final long STATISTICS_TTL_SECONDS = 5;
+	/**
+	 * How long, by default, the gauges show the statistics they read before reading them
+	 * again.
+	 */
+	public static final long DEFAULT_REFRESH_SECONDS = 5;
 
 	private static final Logger logger = LoggerFactory.getLogger(MicrometerWebhookInboxMetrics.class);
 
@@ -59,6 +64,8 @@ public final class MicrometerWebhookInboxMetrics implements WebhookInboxMetrics 
 	private final WebhookInboxStore store;
 
 	private final Clock clock;
+
+	private final long refreshNanos;
 
 	private @Nullable WebhookInboxStatistics statistics;
 
@@ -71,9 +78,26 @@ public final class MicrometerWebhookInboxMetrics implements WebhookInboxMetrics 
 	 * @param clock the clock the age of deliveries is measured with
 	 */
 	public MicrometerWebhookInboxMetrics(MeterRegistry registry, WebhookInboxStore store, Clock clock) {
+		this(registry, store, clock, Duration.ofSeconds(DEFAULT_REFRESH_SECONDS));
+	}
+
+	/**
+	 * Creates the metrics and registers the gauges.
+	 * @param registry where the meters are registered
+	 * @param store the inbox the gauges describe
+	 * @param clock the clock the age of deliveries is measured with
+	 * @param refreshInterval how long the gauges show the statistics they read before
+	 * reading them again; zero reads them on every scrape
+	 */
+	public MicrometerWebhookInboxMetrics(MeterRegistry registry, WebhookInboxStore store, Clock clock,
+			Duration refreshInterval) {
+		if (refreshInterval.isNegative()) {
+			throw new IllegalArgumentException("refreshInterval must not be negative");
+		}
 		this.registry = registry;
 		this.store = store;
 		this.clock = clock;
+		this.refreshNanos = refreshInterval.toNanos();
 		gauge(PENDING, "Polar webhook deliveries in the inbox not processed yet", "deliveries",
 				(metrics) -> metrics.read(WebhookInboxStatistics::pending));
 		gauge(FAILED, "Polar webhook deliveries in the inbox that failed on every attempt", "deliveries",
@@ -107,8 +131,7 @@ public final class MicrometerWebhookInboxMetrics implements WebhookInboxMetrics 
 
 	private synchronized double read(ToDoubleFunction<WebhookInboxStatistics> value) {
 		long now = System.nanoTime();
-		if (this.statistics == null
-				|| now - this.statisticsReadAt > Duration.ofSeconds(STATISTICS_TTL_SECONDS).toNanos()) {
+		if (this.statistics == null || now - this.statisticsReadAt >= this.refreshNanos) {
 			try {
 				this.statistics = this.store.statistics();
 				this.statisticsReadAt = now;

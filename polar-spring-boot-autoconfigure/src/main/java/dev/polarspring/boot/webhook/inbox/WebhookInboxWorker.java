@@ -324,6 +324,12 @@ public final class WebhookInboxWorker implements SmartLifecycle {
 
 	private void failed(ClaimedWebhookDelivery claim, Throwable failure) {
 		WebhookInboxDelivery delivery = claim.delivery();
+		if (!this.running && !this.held.containsKey(claim.id())) {
+			// The stop gave it back, then interrupted its listeners: not their failure.
+			logger.info("Webhook delivery {} ({}) was interrupted by the shutdown and given back to be dispatched "
+					+ "again", delivery.id(), delivery.type());
+			return;
+		}
 		WebhookDispatchFailure description = WebhookDispatchFailure.of(failure);
 		WebhookRetryBackoff retry = this.settings.retry();
 		Instant now = this.clock.instant();

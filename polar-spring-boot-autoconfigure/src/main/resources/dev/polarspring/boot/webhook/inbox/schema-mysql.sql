@@ -1,7 +1,8 @@
 -- The inbox of polar-spring-boot's durable webhook processing (polar.webhook.processing=durable).
 -- delivery_id (webhook-id) is the primary key: a redelivery of a stored id is not stored twice.
--- Times are epoch milliseconds. available_at is when a PENDING delivery is due, and when the claim
--- of a PROCESSING one expires.
+-- Times are epoch milliseconds. available_at is when a PENDING delivery is due, when the claim of a
+-- PROCESSING one expires, and 9223372036854775807 (past every due time) once it is PROCESSED or
+-- FAILED: claims read the available_at index in order up to now and never reach settled rows.
 CREATE TABLE IF NOT EXISTS polar_webhook_inbox (
 	delivery_id VARCHAR(255) NOT NULL PRIMARY KEY,
 	endpoint VARCHAR(255) NOT NULL,
@@ -17,6 +18,6 @@ CREATE TABLE IF NOT EXISTS polar_webhook_inbox (
 	processed_at BIGINT,
 	last_error_type VARCHAR(255),
 	last_error_message VARCHAR(1000),
-	INDEX polar_webhook_inbox_due_idx (status, available_at),
+	INDEX polar_webhook_inbox_due_idx (available_at),
 	INDEX polar_webhook_inbox_processed_idx (status, processed_at)
 );
