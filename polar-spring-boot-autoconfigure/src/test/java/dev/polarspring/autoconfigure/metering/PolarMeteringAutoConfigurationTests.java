@@ -154,6 +154,19 @@ class PolarMeteringAutoConfigurationTests {
 	}
 
 	@Test
+	void aShutdownTimeoutBeyondTheLifecyclePhaseTimeoutStopsTheStartNamingBothKeys() {
+		this.contextRunner.withPropertyValues("spring.lifecycle.timeout-per-shutdown-phase=10s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageStartingWith("polar.metering.shutdown-timeout (PT10S) must be shorter than "
+						+ "spring.lifecycle.timeout-per-shutdown-phase (PT10S)");
+		});
+		this.contextRunner
+			.withPropertyValues("spring.lifecycle.timeout-per-shutdown-phase=10s", "polar.metering.shutdown-timeout=8s")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void closingTheContextSendsWhatIsBufferedOnTheMeteringThread() {
 		AtomicReference<String> customizedThreadPrefix = new AtomicReference<>();
 		this.contextRunner.withPropertyValues("polar.metering.flush-interval=1h")
