@@ -23,10 +23,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.task.ThreadPoolTaskSchedulerBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
@@ -49,12 +51,18 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 @EnableConfigurationProperties(PolarMeteringProperties.class)
 public final class PolarMeteringAutoConfiguration {
 
+	private static final String PHASE_TIMEOUT_PROPERTY = "spring.lifecycle.timeout-per-shutdown-phase";
+
+	// Boot's default for spring.lifecycle.timeout-per-shutdown-phase.
+	private static final Duration DEFAULT_PHASE_TIMEOUT = Duration.ofSeconds(30);
+
 	@Bean
 	@ConditionalOnMissingBean
 	UsageSender polarUsageSender(EventsClient events, PolarMeteringProperties properties,
 			ObjectProvider<PolarProperties> polarProperties,
 			ObjectProvider<ThreadPoolTaskSchedulerBuilder> schedulerBuilder, ObjectProvider<UsageMetrics> metrics,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, Environment environment) {
+		requireShutdownWithinThePhaseTimeout(properties.getShutdownTimeout(), environment);
 		ThreadPoolTaskScheduler scheduler = schedulerBuilder.getIfAvailable(ThreadPoolTaskSchedulerBuilder::new)
 			.poolSize(1)
 			.threadNamePrefix("polar-metering-")
@@ -65,6 +73,22 @@ public final class PolarMeteringAutoConfiguration {
 		Duration requestTimeout = polarProperties.getObject().getReadTimeout();
 		return new UsageSender(events, properties.toSettings(requestTimeout), scheduler,
 				metrics.getIfAvailable(() -> UsageMetrics.NONE), publisher);
+	}
+
+	/**
+	 * Spring stops waiting for a lifecycle phase after its timeout and goes on closing
+	 * beans, the HTTP client among them: a last flush allowed longer would be cut short.
+	 */
+	private static void requireShutdownWithinThePhaseTimeout(Duration shutdownTimeout, Environment environment) {
+		Duration phaseTimeout = Binder.get(environment)
+			.bind(PHASE_TIMEOUT_PROPERTY, Duration.class)
+			.orElse(DEFAULT_PHASE_TIMEOUT);
+		if (shutdownTimeout.compareTo(phaseTimeout) >= 0) {
+			throw new IllegalStateException("polar.metering.shutdown-timeout (" + shutdownTimeout
+					+ ") must be shorter than " + PHASE_TIMEOUT_PROPERTY + " (" + phaseTimeout
+					+ "), after which Spring stops waiting for the last flush of usage events and closes what it "
+					+ "needs; lower polar.metering.shutdown-timeout or raise " + PHASE_TIMEOUT_PROPERTY);
+		}
 	}
 
 	@Bean

@@ -36,8 +36,8 @@ public class PolarMeteringProperties implements Validator {
 	private Duration flushInterval = Duration.ofSeconds(1);
 
 	/**
-	 * Longest time stopping the application may take to send the buffered events. Keep it
-	 * below spring.lifecycle.timeout-per-shutdown-phase.
+	 * Longest time stopping the application may take to send the buffered events. Must be
+	 * shorter than spring.lifecycle.timeout-per-shutdown-phase (30s by default).
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 

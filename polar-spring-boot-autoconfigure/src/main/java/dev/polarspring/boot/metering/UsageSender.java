@@ -259,9 +259,7 @@ public final class UsageSender implements SmartLifecycle {
 		}
 		List<UsageEvent> rest = handedOver;
 		this.scheduler.execute(() -> {
-			// A retry waiting past the deadline would leave the events unsent without a
-			// try.
-			cancelRetry();
+			bringRetryBeforeTheDeadline();
 			addBatches(rest);
 			flush(true);
 		});
@@ -396,7 +394,8 @@ public final class UsageSender implements SmartLifecycle {
 	private void reject(UsageEvent event, String reason) {
 		this.metrics.events(UsageOutcome.REJECTED, 1);
 		logger.error("Polar refused usage event '" + event.name() + "' (external id " + event.externalId() + "): "
-				+ reason + ". It will not be sent again; the other events of its batch are sent.");
+				+ reason + (reason.endsWith(".") ? "" : ".")
+				+ " It will not be sent again; the other events of its batch are sent.");
 		try {
 			this.publisher.publishEvent(new UsageRejectedEvent(event, reason));
 		}
@@ -432,6 +431,18 @@ public final class UsageSender implements SmartLifecycle {
 			this.retry = null;
 			flush(true);
 		}, Instant.now().plus(delay));
+	}
+
+	/**
+	 * Keeps a retry due before the stop's deadline (so a 429's {@code Retry-After} is
+	 * still honoured while stopping) and cancels one due after it, which would leave the
+	 * events unsent without a try: the flush that follows sends them at once.
+	 */
+	private void bringRetryBeforeTheDeadline() {
+		ScheduledFuture<?> retry = this.retry;
+		if (retry != null && retry.getDelay(TimeUnit.NANOSECONDS) >= this.stopDeadline - System.nanoTime()) {
+			cancelRetry();
+		}
 	}
 
 	private void cancelRetry() {

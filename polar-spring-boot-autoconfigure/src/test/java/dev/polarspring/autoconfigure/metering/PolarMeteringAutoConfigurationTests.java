@@ -2,11 +2,15 @@ package dev.polarspring.autoconfigure.metering;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +42,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link PolarMeteringAutoConfiguration}: the beans, the properties and their
@@ -149,6 +154,19 @@ class PolarMeteringAutoConfigurationTests {
 	}
 
 	@Test
+	void aShutdownTimeoutBeyondTheLifecyclePhaseTimeoutStopsTheStartNamingBothKeys() {
+		this.contextRunner.withPropertyValues("spring.lifecycle.timeout-per-shutdown-phase=10s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageStartingWith("polar.metering.shutdown-timeout (PT10S) must be shorter than "
+						+ "spring.lifecycle.timeout-per-shutdown-phase (PT10S)");
+		});
+		this.contextRunner
+			.withPropertyValues("spring.lifecycle.timeout-per-shutdown-phase=10s", "polar.metering.shutdown-timeout=8s")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void closingTheContextSendsWhatIsBufferedOnTheMeteringThread() {
 		AtomicReference<String> customizedThreadPrefix = new AtomicReference<>();
 		this.contextRunner.withPropertyValues("polar.metering.flush-interval=1h")
@@ -174,6 +192,77 @@ class PolarMeteringAutoConfigurationTests {
 	}
 
 	@Test
+	void theLastFlushComesAfterTheWebServerDrainedAndBeforeHttpClientResourcesStop() {
+		List<String> stops = new CopyOnWriteArrayList<>();
+		this.contextRunner.withPropertyValues("polar.metering.flush-interval=1h")
+			// Phase 0, as Spring's ReactorResourceFactory, whose threads the HTTP client
+			// needs.
+			.withBean("httpClientResources", StoppingAt.class, () -> new StoppingAt(0))
+			// As Boot's graceful shutdown of the web server: requests in flight finish.
+			.withBean("webServerGracefulShutdown", StoppingAt.class,
+					() -> new StoppingAt(SmartLifecycle.DEFAULT_PHASE - 1024))
+			.run((context) -> {
+				PolarUsage usage = context.getBean(PolarUsage.class);
+				context.getBean("webServerGracefulShutdown", StoppingAt.class).onStop = () -> {
+					usage.record("user-1", "download", Map.of("finished", "during the shutdown"));
+					stops.add("web server drained");
+				};
+				context.getBean("httpClientResources", StoppingAt.class).onStop = () -> stops
+					.add("http client resources stopped after " + this.polar.getAllServeEvents().size() + " ingest");
+				usage.record("user-1", "download");
+			});
+		assertThat(stops).containsExactly("web server drained", "http client resources stopped after 1 ingest");
+		JsonNode body = PolarJson.mapper()
+			.readTree(this.polar.getAllServeEvents().get(0).getRequest().getBodyAsString());
+		assertThat(body.get("events")).hasSize(2);
+	}
+
+	@Test
+	void countsWhatItSendsAndRetriesWithMicrometer() {
+		this.polar.stubFor(post(urlPathEqualTo("/v1/events/ingest")).atPriority(1)
+			.inScenario("one failure")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willSetStateTo("mended")
+			.willReturn(aResponse().withStatus(503)));
+		this.polar.stubFor(post(urlPathEqualTo("/v1/events/ingest")).atPriority(1)
+			.inScenario("one failure")
+			.whenScenarioStateIs("mended")
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"inserted\":1,\"duplicates\":1}")));
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+					SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class))
+			.withPropertyValues("polar.metering.batch-size=2", "polar.metering.buffer.capacity=2",
+					"polar.metering.retry.initial-delay=10ms")
+			.run((context) -> {
+				PolarUsage usage = context.getBean(PolarUsage.class);
+				usage.record("user-1", "download");
+				usage.record("user-1", "download");
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> registry.get(MicrometerUsageMetrics.EVENTS)
+						.tag("outcome", "sent")
+						.counter()
+						.count() == 1);
+				assertThat(registry.get(MicrometerUsageMetrics.EVENTS).tag("outcome", "duplicate").counter().count())
+					.isEqualTo(1);
+				assertThat(registry.get(MicrometerUsageMetrics.EVENTS).tag("outcome", "recorded").counter().count())
+					.isEqualTo(2);
+				assertThat(registry.get(MicrometerUsageMetrics.RETRIES).tag("reason", "server_error").counter().count())
+					.isEqualTo(1);
+				assertThat(registry.get(MicrometerUsageMetrics.INGEST).tag("outcome", "server_error").timer().count())
+					.isEqualTo(1);
+				assertThat(registry.get(MicrometerUsageMetrics.INGEST).tag("outcome", "success").timer().count())
+					.isEqualTo(1);
+				assertThat(registry.get(MicrometerUsageMetrics.INGEST)
+					.tag("outcome", "success")
+					.timer()
+					.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+				assertThat(registry.get(MicrometerUsageMetrics.BUFFERED).gauge().value()).isZero();
+			});
+	}
+
+	@Test
 	void countsWithMicrometer() {
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
@@ -186,6 +275,45 @@ class PolarMeteringAutoConfigurationTests {
 					.isEqualTo(1);
 				assertThat(registry.get(MicrometerUsageMetrics.BUFFERED).gauge().value()).isEqualTo(1);
 			});
+	}
+
+	/**
+	 * A lifecycle bean in a phase of our choosing, doing something when it stops.
+	 */
+	static final class StoppingAt implements SmartLifecycle {
+
+		private final int phase;
+
+		volatile Runnable onStop = () -> {
+		};
+
+		private volatile boolean running;
+
+		StoppingAt(int phase) {
+			this.phase = phase;
+		}
+
+		@Override
+		public void start() {
+			this.running = true;
+		}
+
+		@Override
+		public void stop() {
+			this.onStop.run();
+			this.running = false;
+		}
+
+		@Override
+		public boolean isRunning() {
+			return this.running;
+		}
+
+		@Override
+		public int getPhase() {
+			return this.phase;
+		}
+
 	}
 
 }

@@ -2,7 +2,12 @@ package dev.polarspring.test.metering;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +22,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import dev.polarspring.boot.metering.FullBufferPolicy;
@@ -33,9 +42,12 @@ import dev.polarspring.client.PolarClient;
 import dev.polarspring.test.FakeError;
 import dev.polarspring.test.FakePolar;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -49,6 +61,7 @@ import static org.awaitility.Awaitility.await;
  * through failures, lost answers, invalid events, full buffers and shutdowns. Every test
  * ends with a graceful stop and counts what the fake holds.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PolarUsageDeliveryTests {
 
 	private static final String INGEST = "POST /v1/events/ingest";
@@ -152,7 +165,105 @@ class PolarUsageDeliveryTests {
 	}
 
 	@Test
-	void anInvalidEventIsReportedAndTheRestOfItsBatchIngested() {
+	void aRateLimitedBatchIsSentAgainAfterRetryAfter() {
+		fake.failNext(INGEST, FakeError.rateLimited(Duration.ofSeconds(2)));
+		// The backoff alone would try again after 10 ms.
+		UsageSender sender = sender(FAST.withBatchSize(10));
+		PolarUsage usage = new PolarUsage(sender, Clock.systemUTC());
+		for (int i = 0; i < 10; i++) {
+			usage.record("user-1", "api_call", Map.of("n", i));
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> fake.ingestedEvents().size() == 10);
+		assertThat(this.metrics.retryReasons()).containsExactly("rate_limited");
+		assertThat(ingestRequestTimes()).hasSize(2);
+		assertThat(Duration.between(ingestRequestTimes().get(0), ingestRequestTimes().get(1)))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(1950));
+	}
+
+	@Test
+	void stoppingStillHonoursARetryAfterThatEndsBeforeTheShutdownTimeout() {
+		fake.failNext(INGEST, FakeError.rateLimited(Duration.ofSeconds(2)));
+		UsageSender sender = sender(FAST.withBatchSize(10));
+		PolarUsage usage = new PolarUsage(sender, Clock.systemUTC());
+		for (int i = 0; i < 10; i++) {
+			usage.record("user-1", "api_call", Map.of("n", i));
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.metrics.retries() == 1);
+		sender.stop();
+		assertThat(fake.ingestedEvents()).hasSize(10);
+		assertThat(ingestRequestTimes()).hasSize(2);
+		assertThat(Duration.between(ingestRequestTimes().get(0), ingestRequestTimes().get(1)))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(1950));
+	}
+
+	@Test
+	void serverErrorsAndBrokenConnectionsAreRetriedByTheSenderOneRequestPerAttempt() {
+		// The client never repeats a POST that may have reached Polar; the sender does,
+		// on
+		// purpose, as the external ids make ingest safe to repeat.
+		fake.wireMock()
+			.stubFor(post(urlPathEqualTo("/v1/events/ingest")).atPriority(1)
+				.inScenario("flaky")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willSetStateTo("reset")
+				.willReturn(serverError().withStatus(502)));
+		fake.wireMock()
+			.stubFor(post(urlPathEqualTo("/v1/events/ingest")).atPriority(1)
+				.inScenario("flaky")
+				.whenScenarioStateIs("reset")
+				.willSetStateTo("mended")
+				.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		UsageSender sender = sender(FAST.withBatchSize(10));
+		PolarUsage usage = new PolarUsage(sender, Clock.systemUTC());
+		for (int i = 0; i < 10; i++) {
+			usage.record("user-1", "api_call", Map.of("n", i));
+		}
+		sender.stop();
+		assertThat(fake.ingestedEvents()).hasSize(10);
+		assertThat(this.metrics.retryReasons()).containsExactly("server_error", "io_error");
+		assertThat(ingestRequestTimes()).hasSize(3);
+		assertThat(this.metrics.count(UsageOutcome.SENT)).isEqualTo(10);
+	}
+
+	@Test
+	void anEventOfAPolarCustomerWithItsOwnTimeAndKeyArrivesAsBuiltAndCountsOnce() {
+		String customerId = fake.purchase(fake.products().get(0).id(), "user-7").customer().id();
+		UsageSender sender = sender(FAST.withFlushInterval(Duration.ofHours(1)));
+		Instant now = Instant.now().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+		PolarUsage usage = new PolarUsage(sender, Clock.fixed(now, ZoneOffset.UTC));
+		Instant happened = now.minus(Duration.ofHours(2));
+		UsageEvent download = UsageEvent.forCustomer(customerId, "download")
+			.metadata(Map.of("bytes", 1024, "file", "guide.pdf", "resumed", true))
+			.idempotencyKey("download-81")
+			.timestamp(happened)
+			.build();
+		usage.record(download);
+		// The same action recorded again (a retry of the caller's own): billed once.
+		usage.record(download);
+		usage.record("user-7", "page_view");
+		sender.stop();
+		assertThat(fake.ingestedEvents()).hasSize(2);
+		JsonNode sent = fake.ingestedEvents().get(0);
+		assertThat(sent.get("name").asString()).isEqualTo("download");
+		assertThat(sent.get("customer_id").asString()).isEqualTo(customerId);
+		assertThat(sent.has("external_customer_id")).isFalse();
+		assertThat(sent.get("external_id").asString()).isEqualTo("download-81");
+		assertThat(OffsetDateTime.parse(sent.get("timestamp").asString()).toInstant()).isEqualTo(happened);
+		assertThat(sent.get("metadata").get("bytes").asInt()).isEqualTo(1024);
+		assertThat(sent.get("metadata").get("file").asString()).isEqualTo("guide.pdf");
+		assertThat(sent.get("metadata").get("resumed").asBoolean()).isTrue();
+		JsonNode plain = fake.ingestedEvents().get(1);
+		assertThat(plain.get("external_customer_id").asString()).isEqualTo("user-7");
+		assertThat(plain.get("external_id").asString()).hasSize(36);
+		assertThat(OffsetDateTime.parse(plain.get("timestamp").asString()).toInstant())
+			.as("stamped by the clock when recorded")
+			.isEqualTo(now);
+		assertThat(this.metrics.count(UsageOutcome.SENT)).isEqualTo(2);
+		assertThat(this.metrics.count(UsageOutcome.DUPLICATE)).isEqualTo(1);
+	}
+
+	@Test
+	void anInvalidEventIsReportedAndTheRestOfItsBatchIngested(CapturedOutput output) {
 		UsageSender sender = sender(FAST.withBatchSize(100).withFlushInterval(Duration.ofHours(1)));
 		PolarUsage usage = new PolarUsage(sender, Clock.systemUTC());
 		for (int i = 0; i < 100; i++) {
@@ -174,6 +285,8 @@ class PolarUsageDeliveryTests {
 		});
 		assertThat(this.metrics.count(UsageOutcome.REJECTED)).isEqualTo(1);
 		assertThat(this.metrics.count(UsageOutcome.SENT)).isEqualTo(99);
+		assertThat(output).contains("Polar refused usage event 'api_call' (external id the-bad-one): "
+				+ "customer_id: Customer not found. It will not be sent again");
 	}
 
 	@Test
@@ -286,7 +399,7 @@ class PolarUsageDeliveryTests {
 	}
 
 	@Test
-	void whatCannotBeSentWithinTheShutdownTimeoutIsCountedAsUnsent() {
+	void whatCannotBeSentWithinTheShutdownTimeoutIsCountedAsUnsent(CapturedOutput output) {
 		fake.fail(INGEST, FakeError.serverError(503));
 		UsageSender sender = sender(FAST.withBatchSize(10).withShutdownTimeout(Duration.ofMillis(500)));
 		PolarUsage usage = new PolarUsage(sender, Clock.systemUTC());
@@ -297,6 +410,22 @@ class PolarUsageDeliveryTests {
 		assertThat(sender.isRunning()).isFalse();
 		assertThat(fake.ingestedEvents()).isEmpty();
 		assertThat(this.metrics.count(UsageOutcome.UNSENT)).isEqualTo(25);
+		assertThat(output).contains(
+				"25 usage events could not be sent to Polar within " + "polar.metering.shutdown-timeout (PT0.5S)");
+	}
+
+	/**
+	 * The times the ingest requests reached the fake, earliest first.
+	 */
+	private static List<Instant> ingestRequestTimes() {
+		return fake.wireMock()
+			.getAllServeEvents()
+			.stream()
+			.map(ServeEvent::getRequest)
+			.filter((request) -> request.getUrl().startsWith("/v1/events/ingest"))
+			.map((request) -> request.getLoggedDate().toInstant())
+			.sorted(Comparator.naturalOrder())
+			.toList();
 	}
 
 	private UsageSender sender(MeteringSettings settings) {

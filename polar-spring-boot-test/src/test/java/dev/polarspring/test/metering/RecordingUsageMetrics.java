@@ -1,8 +1,9 @@
 package dev.polarspring.test.metering;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.polarspring.boot.metering.UsageMetrics;
@@ -15,7 +16,7 @@ final class RecordingUsageMetrics implements UsageMetrics {
 
 	private final Map<UsageOutcome, LongAdder> events = new EnumMap<>(UsageOutcome.class);
 
-	private final AtomicLong retries = new AtomicLong();
+	private final List<String> retries = new CopyOnWriteArrayList<>();
 
 	RecordingUsageMetrics() {
 		for (UsageOutcome outcome : UsageOutcome.values()) {
@@ -30,7 +31,7 @@ final class RecordingUsageMetrics implements UsageMetrics {
 
 	@Override
 	public void retried(String reason) {
-		this.retries.incrementAndGet();
+		this.retries.add(reason);
 	}
 
 	long count(UsageOutcome outcome) {
@@ -38,7 +39,11 @@ final class RecordingUsageMetrics implements UsageMetrics {
 	}
 
 	long retries() {
-		return this.retries.get();
+		return this.retries.size();
+	}
+
+	List<String> retryReasons() {
+		return List.copyOf(this.retries);
 	}
 
 }
