@@ -42,11 +42,25 @@ final class StoreVisitor {
 	}
 
 	/**
+	 * Follows a "Buy" link: the starter's checkout endpoint, which answers a redirect to
+	 * the fake's checkout page.
+	 */
+	Page buy(String product) {
+		return get("/polar/checkout?products=" + URLEncoder.encode(product, StandardCharsets.UTF_8));
+	}
+
+	/**
 	 * Buys a product on the store and pays on the fake's checkout page; answers the
 	 * success page.
+	 * @param product the product's alias or id
+	 * @param email what the shopper types on the checkout page
 	 */
-	Page buyAndPay(String productId, String email) {
-		Page checkout = post("/buy", "productId", productId);
+	Page buyAndPay(String product, String email) {
+		Page checkout = buy(product);
+		if (checkout.status() != 303) {
+			throw new IllegalStateException(
+					"The checkout endpoint answered " + checkout.status() + ": " + checkout.body());
+		}
 		Page paid = post(checkout.location() + "/confirm", "customer_email", email);
 		return get(paid.location());
 	}
