@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.polarspring.client.model.Checkout;
 import dev.polarspring.client.model.Subscription;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The store offline, end to end over HTTP on a real port: the catalog comes from the fake
  * Polar, "Buy" goes through the starter's checkout endpoint to the fake's checkout,
  * paying there sends signed webhooks to the store, and the account page shows what the
- * shopper owns, read through the starter's entitlements.
+ * shopper owns, read through the starter's entitlements. Webhooks are processed durably:
+ * answered once stored, dispatched a moment later, so what they change is awaited.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "polar.access-token=")
 class StoreFlowTests {
@@ -40,6 +42,9 @@ class StoreFlowTests {
 
 	@Autowired
 	FakePolar fake;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Value("${polar.webhook.secret}")
 	String webhookSecret;
@@ -120,6 +125,22 @@ class StoreFlowTests {
 		assertThat(webhooksAbout(shopper)).extracting(FakeWebhookDelivery::status).containsOnly(202);
 		awaitAccount(visitor, (account) -> assertThat(account.text("owned"))
 			.contains("Product Access What it gives you", "Pro Plan Subscription Active, renews", "Pro member area"));
+	}
+
+	@Test
+	void webhooksAreStoredInTheInboxAndProcessedByItsWorkers() {
+		StoreVisitor visitor = new StoreVisitor(this.port);
+		String shopper = shopperId(visitor);
+		visitor.buyAndPay("starter", "ada@example.com");
+		List<String> ids = webhooksAbout(shopper).stream().map(FakeWebhookDelivery::webhookId).toList();
+		assertThat(ids).hasSizeGreaterThanOrEqualTo(5);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(ids).allSatisfy(
+					(id) -> assertThat(this.jdbc.sql("SELECT status FROM polar_webhook_inbox WHERE delivery_id = ?")
+						.param(id)
+						.query(String.class)
+						.optional()).contains("PROCESSED")));
 	}
 
 	@Test
