@@ -128,6 +128,30 @@ class StoreFlowTests {
 	}
 
 	@Test
+	void theWebhooksPanelShowsOrderPaidArriveAndTheAccessAppear() {
+		StoreVisitor visitor = new StoreVisitor(this.port);
+		String shopper = shopperId(visitor);
+		assertThat(visitor.get("/account").text("no-webhooks")).isEqualTo("None yet: they arrive when you pay.");
+		StoreVisitor.Page success = visitor.buyAndPay("pro", "ada@example.com");
+		FakeWebhookDelivery orderPaid = webhooksAbout(shopper).stream()
+			.filter((webhook) -> webhook.type().equals("order.paid"))
+			.findFirst()
+			.orElseThrow();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			StoreVisitor.Page page = visitor.get(success.url());
+			assertThat(page.text("access")).isEqualTo("Polar's order.paid webhook has arrived: your access is ready.");
+			assertThat(page.body()).doesNotContain("http-equiv=\"refresh\"");
+			assertThat(page.text("webhooks")).contains(
+					"order.paid " + orderPaid.webhookId() + " The order for Pro Plan was paid: $9.00.",
+					"subscription.active", "benefit_grant.created", "Benefit granted: Pro member area.",
+					"customer.state_changed", "Your access changed: 1 active subscription, 1 benefit.");
+		});
+		assertThat(visitor.get("/account").text("webhooks")).contains("Time Event Webhook id Outcome",
+				"order.paid " + orderPaid.webhookId() + " The order for Pro Plan was paid: $9.00.", "checkout.updated",
+				"The checkout for Pro Plan was paid.");
+	}
+
+	@Test
 	void webhooksAreStoredInTheInboxAndProcessedByItsWorkers() {
 		StoreVisitor visitor = new StoreVisitor(this.port);
 		String shopper = shopperId(visitor);
@@ -169,6 +193,9 @@ class StoreFlowTests {
 		assertThat(webhooks.sendJson(orderPaid.payload())).isEqualTo(202);
 		awaitAccount(visitor, (account) -> assertThat(account.text("owned"))
 			.isEqualTo("Product Access What it gives you Starter Kit Purchase Paid Starter Kit downloads"));
+		// Once in the panel for its webhook-id: the redelivery was not dispatched again.
+		awaitAccount(visitor,
+				(account) -> assertThat(account.text("webhooks").split(orderPaid.webhookId(), -1)).hasSize(2));
 	}
 
 	@Test
@@ -205,9 +232,20 @@ class StoreFlowTests {
 	}
 
 	@Test
-	void forgedWebhooksAreRefused() {
+	void forgedWebhooksAreRefusedAndNeverProcessed() {
 		FakePurchase purchase = this.fake.purchase(this.fake.product("Starter Kit").id(), "guest-forger");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(activityCount("guest-forger")).isEqualTo(purchase.webhooks().size()));
 		assertThat(webhooks().sendWithBadSignature(purchase.event(OrderPaidEvent.class))).isEqualTo(403);
+		assertThat(activityCount("guest-forger")).isEqualTo(purchase.webhooks().size());
+	}
+
+	private long activityCount(String shopper) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM webhook_activity WHERE external_customer_id = ?")
+			.param(shopper)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.web.util.HtmlUtils;
+
 /**
  * A shopper with a cookie jar, going through the store and the fake Polar's pages over
  * HTTP the way a browser does (one request at a time, redirects looked at rather than
@@ -72,8 +74,8 @@ final class StoreVisitor {
 	private Page send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-					response.body());
+			return new Page(response.uri().toString(), response.statusCode(),
+					response.headers().firstValue("Location").orElse(null), response.body());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -84,16 +86,19 @@ final class StoreVisitor {
 		}
 	}
 
-	record Page(int status, String location, String body) {
+	record Page(String url, int status, String location, String body) {
 
 		/**
-		 * The text of the first element with this id, tags removed and spaces collapsed.
+		 * The text of the first element with this id, tags removed, entities decoded and
+		 * spaces collapsed.
 		 */
 		String text(String id) {
 			Matcher matcher = Pattern
 				.compile("<(\\w+)[^>]*\\sid=\"" + Pattern.quote(id) + "\"[^>]*>(.*?)</\\1>", Pattern.DOTALL)
 				.matcher(this.body);
-			return matcher.find() ? matcher.group(2).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim() : "";
+			return matcher.find()
+					? HtmlUtils.htmlUnescape(matcher.group(2).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim())
+					: "";
 		}
 
 	}

@@ -7,6 +7,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.polarspring.boot.billing.PolarEntitlements;
+import dev.polarspring.sample.activity.WebhookActivityRepository;
 import dev.polarspring.sample.store.Catalog;
 import dev.polarspring.sample.store.Shopper;
 
@@ -14,7 +15,7 @@ import dev.polarspring.sample.store.Shopper;
  * The account page: what the shopper owns, read from Polar through
  * {@link PolarEntitlements} (cached, and refreshed by Polar's webhooks), and a link to
  * the starter's customer portal endpoint ({@code /polar/portal}) once Polar has something
- * to show there.
+ * to show there. Below, the webhooks Polar sent about the shopper.
  */
 @Controller
 class AccountController {
@@ -23,12 +24,18 @@ class AccountController {
 
 	private final Catalog catalog;
 
+	private static final int SHOWN_WEBHOOKS = 20;
+
 	private final BenefitDetails benefits;
 
-	AccountController(PolarEntitlements entitlements, Catalog catalog, BenefitDetails benefits) {
+	private final WebhookActivityRepository activities;
+
+	AccountController(PolarEntitlements entitlements, Catalog catalog, BenefitDetails benefits,
+			WebhookActivityRepository activities) {
 		this.entitlements = entitlements;
 		this.catalog = catalog;
 		this.benefits = benefits;
+		this.activities = activities;
 	}
 
 	@GetMapping("/account")
@@ -36,6 +43,7 @@ class AccountController {
 		String shopperId = Shopper.id(session);
 		model.addAttribute("shopperId", shopperId);
 		model.addAttribute("account", Account.of(this.entitlements.of(shopperId), this.catalog.all(), this.benefits));
+		model.addAttribute("activities", this.activities.latest(shopperId, SHOWN_WEBHOOKS));
 		return "account";
 	}
 
