@@ -177,6 +177,44 @@ class StoreFlowTests {
 	}
 
 	@Test
+	void aDownloadIsMeteredAndTheAccountShowsPolarsCount() {
+		StoreVisitor visitor = new StoreVisitor(this.port);
+		String shopper = shopperId(visitor);
+		visitor.buyAndPay("starter", "ada@example.com");
+		awaitAccount(visitor, (account) -> {
+			assertThat(account.body()).contains("<button type=\"submit\" id=\"download\">Download the kit</button>");
+			assertThat(account.text("no-usage")).isEqualTo("No downloads counted yet.");
+		});
+		for (int i = 0; i < 2; i++) {
+			StoreVisitor.Page download = visitor.post("/downloads/starter-kit");
+			assertThat(download.status()).isEqualTo(200);
+			assertThat(download.contentDisposition()).isEqualTo("attachment; filename=\"starter-kit.md\"");
+			assertThat(download.body()).startsWith("# Starter Kit");
+		}
+		awaitAccount(visitor,
+				(account) -> assertThat(account.text("usage")).contains("Downloads : 2 this billing period"));
+		assertThat(this.fake.ingestedEvents())
+			.filteredOn((event) -> shopper.equals(event.path("external_customer_id").asString()))
+			.hasSize(2)
+			.allSatisfy((event) -> {
+				assertThat(event.get("name").asString()).isEqualTo("download");
+				assertThat(event.get("metadata").get("file").asString()).isEqualTo("starter-kit.md");
+			});
+	}
+
+	@Test
+	void withoutTheBenefitADownloadIsRefusedAndNotMetered() {
+		StoreVisitor visitor = new StoreVisitor(this.port);
+		String shopper = shopperId(visitor);
+		visitor.buyAndPay("pro", "ada@example.com");
+		StoreVisitor.Page download = visitor.post("/downloads/starter-kit");
+		assertThat(download.status()).isEqualTo(403);
+		assertThat(download.body()).isEqualTo("The Starter Kit downloads come with the Starter Kit: buy it first.\n");
+		assertThat(this.fake.ingestedEvents())
+			.noneMatch((event) -> shopper.equals(event.path("external_customer_id").asString()));
+	}
+
+	@Test
 	void aWebhookDeliveredAgainChangesNothing() {
 		StoreVisitor visitor = new StoreVisitor(this.port);
 		String shopper = shopperId(visitor);
@@ -191,8 +229,8 @@ class StoreFlowTests {
 		PolarWebhookTestClient webhooks = webhooks();
 		assertThat(webhooks.sendJson(orderPaid.payload())).isEqualTo(202);
 		assertThat(webhooks.sendJson(orderPaid.payload())).isEqualTo(202);
-		awaitAccount(visitor, (account) -> assertThat(account.text("owned"))
-			.isEqualTo("Product Access What it gives you Starter Kit Purchase Paid Starter Kit downloads"));
+		awaitAccount(visitor, (account) -> assertThat(account.text("owned")).isEqualTo(
+				"Product Access What it gives you Starter Kit Purchase Paid Starter Kit downloads Download the kit"));
 		// Once in the panel for its webhook-id: the redelivery was not dispatched again.
 		awaitAccount(visitor,
 				(account) -> assertThat(account.text("webhooks").split(orderPaid.webhookId(), -1)).hasSize(2));

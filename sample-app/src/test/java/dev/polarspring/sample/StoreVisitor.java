@@ -36,6 +36,12 @@ final class StoreVisitor {
 		return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
 	}
 
+	Page post(String pathOrUrl) {
+		return send(HttpRequest.newBuilder(uri(pathOrUrl))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
 	Page post(String pathOrUrl, String name, String value) {
 		String form = name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
 		return send(HttpRequest.newBuilder(uri(pathOrUrl))
@@ -75,7 +81,8 @@ final class StoreVisitor {
 		try {
 			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Page(response.uri().toString(), response.statusCode(),
-					response.headers().firstValue("Location").orElse(null), response.body());
+					response.headers().firstValue("Location").orElse(null),
+					response.headers().firstValue("Content-Disposition").orElse(null), response.body());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -86,7 +93,7 @@ final class StoreVisitor {
 		}
 	}
 
-	record Page(String url, int status, String location, String body) {
+	record Page(String url, int status, String location, String contentDisposition, String body) {
 
 		/**
 		 * The text of the first element with this id, tags removed, entities decoded and

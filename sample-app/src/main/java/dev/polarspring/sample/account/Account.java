@@ -19,10 +19,11 @@ import dev.polarspring.client.model.Product;
  * catalog, which says which product a benefit comes from.
  *
  * @param products the products owned now or before, active ones first
+ * @param usage the readings of the shopper's active meters
  * @param hasBilling whether Polar has anything for the shopper, so the customer portal
  * has something to show
  */
-public record Account(List<OwnedProduct> products, boolean hasBilling) {
+public record Account(List<OwnedProduct> products, List<MeterUsage> usage, boolean hasBilling) {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US)
 		.withZone(ZoneOffset.UTC);
@@ -30,10 +31,12 @@ public record Account(List<OwnedProduct> products, boolean hasBilling) {
 	/**
 	 * Creates the view.
 	 * @param products the products
+	 * @param usage the meter readings
 	 * @param hasBilling whether the portal has something to show
 	 */
 	public Account {
 		products = List.copyOf(products);
+		usage = List.copyOf(usage);
 	}
 
 	/**
@@ -41,9 +44,11 @@ public record Account(List<OwnedProduct> products, boolean hasBilling) {
 	 * @param entitlements the shopper's entitlements
 	 * @param catalog every product, archived ones included
 	 * @param benefits how each granted benefit is shown
+	 * @param usage the readings of the shopper's active meters
 	 * @return the view
 	 */
-	public static Account of(PolarCustomerEntitlements entitlements, List<Product> catalog, BenefitDetails benefits) {
+	static Account of(PolarCustomerEntitlements entitlements, List<Product> catalog, BenefitDetails benefits,
+			List<MeterUsage> usage) {
 		List<OwnedProduct> active = new ArrayList<>();
 		List<OwnedProduct> ended = new ArrayList<>();
 		for (Product product : catalog) {
@@ -67,7 +72,7 @@ public record Account(List<OwnedProduct> products, boolean hasBilling) {
 			}
 		}
 		active.addAll(ended);
-		return new Account(active, !entitlements.isEmpty());
+		return new Account(active, usage, !entitlements.isEmpty());
 	}
 
 	private static String status(PolarCustomerState.Subscription subscription) {
@@ -77,6 +82,16 @@ public record Account(List<OwnedProduct> products, boolean hasBilling) {
 			return "Canceled, access until " + DAY.format(end);
 		}
 		return (subscription.status().equals("trialing") ? "Trial, ends " : "Active, renews ") + day;
+	}
+
+	/**
+	 * Returns whether a benefit lets the shopper download the kit.
+	 * @return whether some product gave them the download
+	 */
+	public boolean canDownload() {
+		return this.products.stream()
+			.flatMap((product) -> product.benefits().stream())
+			.anyMatch(OwnedBenefit::downloadable);
 	}
 
 	/**

@@ -12,8 +12,14 @@ import dev.polarspring.client.model.Benefit;
 @Component
 class BenefitDetails {
 
+	private final Downloads downloads;
+
+	BenefitDetails(Downloads downloads) {
+		this.downloads = downloads;
+	}
+
 	OwnedBenefit describe(Benefit benefit, PolarCustomerState.Benefit grant) {
-		return new OwnedBenefit(benefit.description(), null, false);
+		return new OwnedBenefit(benefit.description(), null, this.downloads.isGrantedBy(benefit.id()));
 	}
 
 }
