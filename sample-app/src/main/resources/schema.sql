@@ -11,3 +11,9 @@ CREATE TABLE IF NOT EXISTS webhook_activity (
 );
 
 CREATE INDEX IF NOT EXISTS webhook_activity_customer ON webhook_activity (external_customer_id, processed_at);
+
+-- The email each guest paid with, from Polar's customer webhooks, so their next checkout starts with it.
+CREATE TABLE IF NOT EXISTS shopper_email (
+	shopper_id VARCHAR(255) NOT NULL PRIMARY KEY,
+	email      VARCHAR(320) NOT NULL
+);

@@ -168,12 +168,50 @@ class StoreFlowTests {
 	}
 
 	@Test
-	void aLicenseKeyPurchaseShowsTheBenefitWithItsProduct() {
+	void aLicenseKeyIsShownInFullToItsOwnerWithACopyButtonAndInThePortal() {
 		StoreVisitor visitor = new StoreVisitor(this.port);
-		visitor.get("/account");
+		String shopper = shopperId(visitor);
 		visitor.buyAndPay("desktop", "grace@example.com");
-		awaitAccount(visitor, (account) -> assertThat(account.text("owned"))
-			.contains("Desktop License Purchase Paid Desktop license key"));
+		String key = this.fake.licenseKeys()
+			.stream()
+			.filter((licenseKey) -> shopper.equals(licenseKey.customer().externalId()))
+			.findFirst()
+			.orElseThrow()
+			.key();
+		awaitAccount(visitor, (account) -> {
+			assertThat(account.text("owned"))
+				.contains("Desktop License Purchase Paid Desktop license key " + key + " Copy");
+			assertThat(account.body()).contains("<code class=\"license-key\" id=\"key-0\">" + key + "</code>",
+					"<button type=\"button\" class=\"copy\" data-copy=\"key-0\">Copy</button>");
+		});
+		StoreVisitor.Page portal = visitor.get(visitor.get("/polar/portal").location());
+		assertThat(portal.text("license-keys")).isEqualTo(key + " , granted, 0 of 3 activations");
+	}
+
+	@Test
+	void theNextCheckoutStartsWithTheEmailTheGuestPaidWith() {
+		StoreVisitor visitor = new StoreVisitor(this.port);
+		StoreVisitor.Page first = visitor.get(visitor.buy("starter").location());
+		assertThat(first.body()).contains("name=\"customer_email\" value=\"\"");
+		visitor.buyAndPay("starter", "grace@example.com");
+		// Remembered from Polar's customer.created, which the inbox's workers process.
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(visitor.get(visitor.buy("pro").location()).body())
+				.contains("name=\"customer_email\" value=\"grace@example.com\""));
+	}
+
+	@Test
+	void pagesHaveAnIconAndNothingTheyLoadIsMissing() {
+		StoreVisitor visitor = new StoreVisitor(this.port);
+		assertThat(visitor.get("/").body()).contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/favicon.svg\">",
+				"<link rel=\"stylesheet\" href=\"/style.css\">", "<script src=\"/copy.js\" defer></script>");
+		assertThat(visitor.get("/favicon.svg").status()).isEqualTo(200);
+		assertThat(visitor.get("/style.css").status()).isEqualTo(200);
+		assertThat(visitor.get("/copy.js").status()).isEqualTo(200);
+		// Asked for by browsers on pages without a link, such as the endpoints' plain
+		// answers.
+		assertThat(visitor.get("/favicon.ico").status()).isEqualTo(200);
 	}
 
 	@Test
