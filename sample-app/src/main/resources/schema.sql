@@ -1,14 +1,19 @@
--- What each customer owns, kept from Polar's webhooks. One row per Polar object (order,
--- subscription, benefit grant): its id is the key, so redelivered webhooks update, never duplicate.
-CREATE TABLE IF NOT EXISTS entitlement (
-	source_id            VARCHAR(64)  NOT NULL PRIMARY KEY,
-	kind                 VARCHAR(16)  NOT NULL,
-	customer_id          VARCHAR(64)  NOT NULL,
+-- The webhooks the store's listener processed, for the "Webhooks received" panel. One row per
+-- webhook-id: durable processing delivers at least once, so a delivery processed twice shows once.
+CREATE TABLE IF NOT EXISTS webhook_activity (
+	webhook_id           VARCHAR(255) NOT NULL PRIMARY KEY,
+	event_type           VARCHAR(64)  NOT NULL,
 	external_customer_id VARCHAR(255),
-	name                 VARCHAR(255) NOT NULL,
-	detail               VARCHAR(255),
-	active               BOOLEAN      NOT NULL,
-	updated_at           TIMESTAMP WITH TIME ZONE NOT NULL
+	checkout_id          VARCHAR(64),
+	outcome              VARCHAR(500) NOT NULL,
+	occurred_at          TIMESTAMP WITH TIME ZONE NOT NULL,
+	processed_at         TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
-CREATE INDEX IF NOT EXISTS entitlement_customer ON entitlement (external_customer_id);
+CREATE INDEX IF NOT EXISTS webhook_activity_customer ON webhook_activity (external_customer_id, processed_at);
+
+-- The email each guest paid with, from Polar's customer webhooks, so their next checkout starts with it.
+CREATE TABLE IF NOT EXISTS shopper_email (
+	shopper_id VARCHAR(255) NOT NULL PRIMARY KEY,
+	email      VARCHAR(320) NOT NULL
+);

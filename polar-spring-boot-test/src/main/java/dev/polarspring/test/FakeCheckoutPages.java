@@ -79,8 +79,8 @@ final class FakeCheckoutPages {
 				"<h1>Customer portal</h1><p>This link has expired. Open the portal again from the application.</p>");
 	}
 
-	static String portal(ObjectNode customerState, List<ObjectNode> orders, @Nullable String returnUrl,
-			String sessionToken) {
+	static String portal(ObjectNode customerState, List<ObjectNode> orders, List<ObjectNode> licenseKeys,
+			@Nullable String returnUrl, String sessionToken) {
 		StringBuilder body = new StringBuilder("<h1>Customer portal</h1><p id=\"customer\">")
 			.append(escape(customerState.get("email").asString()))
 			.append("</p><h2>Subscriptions</h2><ul id=\"subscriptions\">");
@@ -120,6 +120,23 @@ final class FakeCheckoutPages {
 				.append("</li>");
 		}
 		body.append("</ul>");
+		if (!licenseKeys.isEmpty()) {
+			// As Polar's portal: the customer's keys in full, to copy into the
+			// application.
+			body.append("<h2>License keys</h2><ul id=\"license-keys\">");
+			for (ObjectNode licenseKey : licenseKeys) {
+				body.append("<li><code class=\"license-key\">")
+					.append(escape(licenseKey.get("key").asString()))
+					.append("</code>, ")
+					.append(escape(licenseKey.get("status").asString()))
+					.append(", ")
+					.append(licenseKey.get("activations").size())
+					.append(" of ")
+					.append(licenseKey.get("limit_activations").asInt())
+					.append(" activations</li>");
+			}
+			body.append("</ul>");
+		}
 		if (returnUrl != null) {
 			body.append("<p><a id=\"return\" href=\"").append(escape(returnUrl)).append("\">Back</a></p>");
 		}
@@ -141,9 +158,13 @@ final class FakeCheckoutPages {
 	}
 
 	private static String page(String title, String body) {
-		return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-				+ " - Fake Polar</title><style>" + STYLE + "</style></head><body>"
-				+ "<p class=\"banner\">Fake Polar: a test double. No payment is made.</p>" + body + "</body></html>";
+		// The empty icon keeps browsers from asking for /favicon.ico, which the fake has
+		// not.
+		return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+				+ "<link rel=\"icon\" href=\"data:,\"><title>" + escape(title) + " - Fake Polar</title><style>" + STYLE
+				+ "</style></head><body>" + "<p class=\"banner\">Fake Polar: a test double. No payment is made.</p>"
+				+ body + "</body></html>";
 	}
 
 	private static String escape(String text) {

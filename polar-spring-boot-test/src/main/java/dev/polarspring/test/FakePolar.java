@@ -42,7 +42,8 @@ import dev.polarspring.client.model.Subscription;
  * keeps state like Polar does: checkouts created through the API can be paid on the
  * fake's checkout page (or with {@link #pay(String)}), which creates the customer, order,
  * subscription, benefit grants and license keys, and sends the webhooks Polar would send
- * to the application.
+ * to the application. Its customer portal page lists the customer's subscriptions, orders
+ * and license keys.
  *
  * <pre>{@code
  * try (FakePolar fake = FakePolar.start()) {
@@ -56,10 +57,11 @@ import dev.polarspring.client.model.Subscription;
  * checkout links (create, list, get), customers (list, get, get by external id, state),
  * customer sessions (create), orders and subscriptions (list with filters, get), events
  * (ingest, checked and deduplicated as Polar does), meters (list, get; their readings in
- * the customer state) and license keys (validate, activate, deactivate). Every call needs
- * a bearer token, any token. Errors on demand with {@link #fail(String, FakeError)} and
- * {@link #failNext(String, FakeError)}; anything else with WireMock stubs on
- * {@link #wireMock()}, which take precedence over the fake's own answers.
+ * the customer state) and license keys (list, get with activations, validate, activate,
+ * deactivate). Every call needs a bearer token, any token. Errors on demand with
+ * {@link #fail(String, FakeError)} and {@link #failNext(String, FakeError)}; anything
+ * else with WireMock stubs on {@link #wireMock()}, which take precedence over the fake's
+ * own answers.
  */
 public final class FakePolar implements AutoCloseable {
 

@@ -62,6 +62,7 @@ final class FakePolarApi {
 		api("GET", "/v1/meters/{id}", (request, path) -> ok(state.meter(path.get(0))));
 		api("GET", "/v1/license-keys/", (request, path) -> page(request, newestFirst(licenseKeyReads()),
 				List.of(filter("benefit_id", "benefit_id"), filter("organization_id", "organization_id"))));
+		api("GET", "/v1/license-keys/{id}", (request, path) -> ok(state.licenseKeyWithActivations(path.get(0))));
 		api("POST", "/v1/license-keys/validate", this::validateLicenseKey);
 		api("POST", "/v1/license-keys/activate", this::activateLicenseKey);
 		api("POST", "/v1/license-keys/deactivate", this::deactivateLicenseKey);
@@ -294,7 +295,7 @@ final class FakePolarApi {
 			}
 		}
 		return FakeResponse.html(200, FakeCheckoutPages.portal(this.state.customerState(customerId), orders,
-				PolarDocuments.text(session, "return_url"), token));
+				this.state.licenseKeysOf(customerId), PolarDocuments.text(session, "return_url"), token));
 	}
 
 	/**

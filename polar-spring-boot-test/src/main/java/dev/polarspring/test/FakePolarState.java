@@ -144,6 +144,38 @@ final class FakePolarState {
 		return copies(this.licenseKeys.values());
 	}
 
+	/**
+	 * A license key with its activations, as {@code GET /v1/license-keys/{id}} answers
+	 * it.
+	 */
+	synchronized ObjectNode licenseKeyWithActivations(String id) {
+		ObjectNode licenseKey = found(this.licenseKeys.get(id));
+		ObjectNode read = PolarDocuments.licenseKeyRead(licenseKey);
+		read.set("activations", PolarDocuments.activations(activationsOf(id)));
+		return read;
+	}
+
+	/** The license keys of a customer, oldest first, each with its activations. */
+	synchronized List<ObjectNode> licenseKeysOf(String customerId) {
+		List<ObjectNode> keys = new ArrayList<>();
+		for (ObjectNode licenseKey : this.licenseKeys.values()) {
+			if (customerId.equals(licenseKey.get("customer_id").asString())) {
+				keys.add(licenseKeyWithActivations(licenseKey.get("id").asString()));
+			}
+		}
+		return keys;
+	}
+
+	private List<ObjectNode> activationsOf(String licenseKeyId) {
+		List<ObjectNode> activations = new ArrayList<>();
+		for (ObjectNode activation : this.activations.values()) {
+			if (licenseKeyId.equals(activation.get("license_key_id").asString())) {
+				activations.add(activation);
+			}
+		}
+		return activations;
+	}
+
 	synchronized List<ObjectNode> events() {
 		return copies(this.events);
 	}

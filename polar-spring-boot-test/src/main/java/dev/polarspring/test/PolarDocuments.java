@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -471,6 +472,13 @@ final class PolarDocuments {
 	/** The license key as the read operations show it (without activations). */
 	static ObjectNode licenseKeyRead(ObjectNode licenseKey) {
 		return project(licenseKey, LICENSE_KEY_READ);
+	}
+
+	/** Activations as a license key with activations lists them. */
+	static ArrayNode activations(List<ObjectNode> activations) {
+		ArrayNode list = object().arrayNode();
+		activations.forEach((activation) -> list.add(project(activation, ACTIVATION_BASE)));
+		return list;
 	}
 
 	static ObjectNode activation(String id, ObjectNode licenseKey, String label, ObjectNode meta, Instant now) {

@@ -38,6 +38,8 @@ import dev.polarspring.client.model.EventsIngest;
 import dev.polarspring.client.model.EventsIngestResponse;
 import dev.polarspring.client.model.LicenseKeyActivate;
 import dev.polarspring.client.model.LicenseKeyActivationRead;
+import dev.polarspring.client.model.LicenseKeyRead;
+import dev.polarspring.client.model.LicenseKeyWithActivations;
 import dev.polarspring.client.model.LicenseKeyValidate;
 import dev.polarspring.client.model.Order;
 import dev.polarspring.client.model.OrderStatus;
@@ -251,6 +253,28 @@ class FakePolarClientTests {
 			.satisfies((ex) -> assertThat(ex.getDetail()).isEqualTo("License key only supports 3 activations."));
 		assertThatExceptionOfType(NotFoundException.class).isThrownBy(() -> polar.licenseKeys()
 			.validate(LicenseKeyValidate.builder().key("DESK-NOPE").organizationId(fake.organizationId()).build()));
+	}
+
+	@Test
+	void getsALicenseKeyInFullWithItsActivations() {
+		FakePurchase purchase = fake.purchase(fake.product("Desktop License").id(), "user-keys");
+		LicenseKeyRead issued = purchase.licenseKeys().get(0);
+		polar.licenseKeys()
+			.activate(LicenseKeyActivate.builder()
+				.key(issued.key())
+				.organizationId(fake.organizationId())
+				.label("desktop")
+				.build());
+		LicenseKeyWithActivations read = polar.licenseKeys().get(issued.id());
+		assertThat(read.key()).isEqualTo(issued.key());
+		assertThat(read.displayKey()).isEqualTo("****-" + issued.key().substring(issued.key().length() - 4));
+		assertThat(read.customer().externalId()).isEqualTo("user-keys");
+		assertThat(read.activations()).singleElement()
+			.satisfies((activation) -> assertThat(activation.label()).isEqualTo("desktop"));
+		BenefitGrantLicenseKeysWebhook grant = (BenefitGrantLicenseKeysWebhook) purchase.benefitGrants().get(0);
+		assertThat(grant.properties().licenseKeyId()).isEqualTo(issued.id());
+		assertThatExceptionOfType(NotFoundException.class)
+			.isThrownBy(() -> polar.licenseKeys().get("3f1e8a52-5a0e-4c55-9d3e-2b9f3c1a0d77"));
 	}
 
 	@Test

@@ -178,6 +178,12 @@ class FakePolarConformanceTests {
 								{"key":"%s","organization_id":"%s","activation_id":"%s"}""".formatted(key, organization,
 								activation.get("id").asString())),
 				"post", "/v1/customer-portal/license-keys/validate", 200);
+		JsonNode withActivations = conforms(http.get("/v1/license-keys/" + purchase.licenseKeys().get(0).id()), "get",
+				"/v1/license-keys/{id}", 200);
+		assertThat(withActivations.get("key").asString()).isEqualTo(key);
+		assertThat(withActivations.get("activations")).hasSize(1);
+		conforms(http.get("/v1/license-keys/3f1e8a52-5a0e-4c55-9d3e-2b9f3c1a0d77"), "get", "/v1/license-keys/{id}",
+				404);
 		assertThat(http
 			.post("/v1/license-keys/deactivate",
 					"""

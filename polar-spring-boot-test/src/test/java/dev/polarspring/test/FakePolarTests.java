@@ -202,6 +202,28 @@ class FakePolarTests {
 	}
 
 	@Test
+	void customerPortalListsTheCustomersLicenseKeysInFull() {
+		FakePurchase purchase = this.fake.purchase(this.fake.product("Desktop License").id(), "user-1");
+		this.fake.purchase(this.fake.product("Desktop License").id(), "user-2");
+		String token = this.http.post("/v1/customer-sessions/", "{\"external_customer_id\":\"user-1\"}")
+			.json()
+			.get("token")
+			.asString();
+		String page = this.http.getWithoutToken("/portal?customer_session_token=" + token).body();
+		String key = purchase.licenseKeys().get(0).key();
+		assertThat(page).contains("<h2>License keys</h2>",
+				"<li><code class=\"license-key\">" + key + "</code>, granted, 0 of 3 activations</li>");
+		assertThat(page.split("class=\"license-key\"", -1)).as("user-2's key is not listed").hasSize(2);
+	}
+
+	@Test
+	void pagesNeedNoFaviconFromTheFake() {
+		FakePurchase purchase = this.fake.purchase(this.fake.product("Starter Kit").id(), "user-1");
+		String checkoutPage = this.http.getWithoutToken(URI.create(purchase.checkout().url()).getPath()).body();
+		assertThat(checkoutPage).contains("<link rel=\"icon\" href=\"data:,\">");
+	}
+
+	@Test
 	void customerPortalCancelsASubscriptionAtThePeriodsEnd() {
 		this.fake.deliverWebhooksTo(applicationEndpoint());
 		FakePurchase purchase = this.fake.purchase(this.fake.product("Pro Plan").id(), "user-1");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The jar the build leaves in {@code target}, processed by Spring AOT, starts with
  * {@code -Dspring.aot.enabled=true} and serves the store offline: the catalog from the
- * fake Polar, a purchase paid on the fake's checkout, the webhooks that grant access.
+ * fake Polar, a purchase paid on the fake's checkout, the webhooks stored in the durable
+ * inbox and processed by its workers.
  *
  * <p>
  * Run by failsafe after {@code package}; the jar's path comes from the build
@@ -110,6 +113,11 @@ class StoreAotIT {
 	}
 
 	@Test
+	void webhooksAreProcessedDurably() {
+		assertThat(output).anyMatch((line) -> line.contains("/polar/webhooks") && line.contains("durable inbox"));
+	}
+
+	@Test
 	void theCatalogComesFromTheFakePolar() {
 		StoreVisitor.Page catalog = new StoreVisitor(port).get("/");
 		assertThat(catalog.status()).isEqualTo(200);
@@ -121,14 +129,16 @@ class StoreAotIT {
 	@Test
 	void aPurchaseIsPaidAndItsWebhooksGrantAccess() {
 		StoreVisitor visitor = new StoreVisitor(port);
-		Matcher proPlan = Pattern.compile("id=\"buy-([^\"]+)\">Buy Pro Plan<").matcher(visitor.get("/").body());
-		assertThat(proPlan.find()).as("the Pro Plan's buy button").isTrue();
-		StoreVisitor.Page success = visitor.buyAndPay(proPlan.group(1), "ada@example.com");
-		assertThat(success.text("confirmation")).startsWith("Your checkout for Pro Plan is succeeded");
-		StoreVisitor.Page account = visitor.get("/account");
-		assertThat(account.status()).isEqualTo(200);
-		assertThat(account.text("entitlements")).contains("Pro Plan Subscription Active",
-				"Pro member area Benefit Active");
+		assertThat(visitor.get("/").body()).contains("href=\"/polar/checkout?products=pro\"");
+		StoreVisitor.Page success = visitor.buyAndPay("pro", "ada@example.com");
+		assertThat(success.text("confirmation")).isEqualTo("Your payment for Pro Plan went through.");
+		// Durable processing: the webhooks are dispatched a moment after they were
+		// answered.
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			StoreVisitor.Page account = visitor.get("/account");
+			assertThat(account.status()).isEqualTo(200);
+			assertThat(account.text("owned")).contains("Pro Plan Subscription Active, renews", "Pro member area");
+		});
 	}
 
 }

@@ -86,19 +86,20 @@ class StoreBrowserTests {
 		this.browser.get("http://localhost:" + this.port + "/");
 		assertThat(this.browser.findElement(By.tagName("main")).getText()).contains("Pro Plan", "$9.00 / month");
 
-		this.browser.findElement(By.id("buy-" + this.fake.product("Pro Plan").id())).click();
+		this.browser.findElement(By.id("buy-pro")).click();
 		wait.until(ExpectedConditions.urlContains(this.fake.baseUrl() + "/checkout/"));
 		assertThat(this.browser.findElement(By.id("product")).getText()).isEqualTo("Pro Plan");
 
 		this.browser.findElement(By.id("email")).sendKeys("ada@example.com");
 		this.browser.findElement(By.id("pay")).click();
 		wait.until(ExpectedConditions.urlContains("http://localhost:" + this.port + "/success"));
-		assertThat(this.browser.findElement(By.id("confirmation")).getText()).contains("Pro Plan", "succeeded");
+		assertThat(this.browser.findElement(By.id("confirmation")).getText())
+			.isEqualTo("Your payment for Pro Plan went through.");
 
 		this.browser.findElement(By.id("to-account")).click();
-		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("entitlements")));
-		assertThat(this.browser.findElement(By.id("entitlements")).getText()).contains("Pro Plan Subscription Active",
-				"Pro member area Benefit Active");
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("owned")));
+		assertThat(this.browser.findElement(By.id("owned")).getText()).contains("Pro Plan", "Active, renews",
+				"Pro member area");
 	}
 
 }

@@ -34,6 +34,7 @@ import dev.polarspring.client.resource.EventsClient;
  * <li>A 422 splits the batch: the events Polar named (or, when it named none, the events
  * found by halving the batch) are logged with their names and external ids, published as
  * {@link UsageRejectedEvent}s and never sent again; the rest are sent.
+ * <li>Each batch Polar took is published as a {@link UsageIngestedEvent}.
  * <li>Other failures (a token Polar refuses) keep the events and retry with backoff,
  * logged as errors: the buffer fills, and recording fails loudly, rather than usage being
  * lost.
@@ -112,7 +113,8 @@ public final class UsageSender implements SmartLifecycle {
 	 * initializes it with the first event and shuts it down when it stops (its pool size
 	 * should be 1 and it must not await termination)
 	 * @param metrics where to count
-	 * @param publisher where {@link UsageRejectedEvent}s go
+	 * @param publisher where {@link UsageIngestedEvent}s and {@link UsageRejectedEvent}s
+	 * go
 	 */
 	public UsageSender(EventsClient events, MeteringSettings settings, ThreadPoolTaskScheduler scheduler,
 			UsageMetrics metrics, ApplicationEventPublisher publisher) {
@@ -343,6 +345,7 @@ public final class UsageSender implements SmartLifecycle {
 					logger.debug("Polar already had " + accepted.duplicates() + " of " + batch.size()
 							+ " usage events (a batch sent again after a lost answer, or keys used twice)");
 				}
+				publish(new UsageIngestedEvent(batch, Instant.now()));
 			}
 			else if (outcome instanceof IngestOutcome.Invalid invalid) {
 				split(batch, invalid.reasons(), invalid.summary());
@@ -396,11 +399,19 @@ public final class UsageSender implements SmartLifecycle {
 		logger.error("Polar refused usage event '" + event.name() + "' (external id " + event.externalId() + "): "
 				+ reason + (reason.endsWith(".") ? "" : ".")
 				+ " It will not be sent again; the other events of its batch are sent.");
+		publish(new UsageRejectedEvent(event, reason));
+	}
+
+	/**
+	 * Publishes an event to the application's listeners; one that fails is logged, and
+	 * sending goes on.
+	 */
+	private void publish(Object event) {
 		try {
-			this.publisher.publishEvent(new UsageRejectedEvent(event, reason));
+			this.publisher.publishEvent(event);
 		}
 		catch (RuntimeException ex) {
-			logger.error("A listener of UsageRejectedEvent failed", ex);
+			logger.error("A listener of " + event.getClass().getSimpleName() + " failed", ex);
 		}
 	}
 

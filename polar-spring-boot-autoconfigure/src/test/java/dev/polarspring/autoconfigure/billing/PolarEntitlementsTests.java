@@ -2,6 +2,7 @@ package dev.polarspring.autoconfigure.billing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -19,12 +20,15 @@ import org.springframework.cache.concurrent.ConcurrentMapCache;
 
 import dev.polarspring.boot.billing.BoundedExpiringCache;
 import dev.polarspring.boot.billing.CachedCustomerState;
+import dev.polarspring.boot.billing.EntitlementEvictionListener;
 import dev.polarspring.boot.billing.MicrometerPolarEntitlementsMetrics;
 import dev.polarspring.boot.billing.PolarAliases;
 import dev.polarspring.boot.billing.PolarCustomerEntitlements;
 import dev.polarspring.boot.billing.PolarCustomerState;
 import dev.polarspring.boot.billing.PolarEntitlements;
 import dev.polarspring.boot.billing.UnknownAliasException;
+import dev.polarspring.boot.metering.UsageEvent;
+import dev.polarspring.boot.metering.UsageIngestedEvent;
 import dev.polarspring.client.PolarClient;
 import dev.polarspring.client.RetrySettings;
 import dev.polarspring.client.SettableClock;
@@ -180,6 +184,21 @@ class PolarEntitlementsTests {
 		assertThat(this.meters
 			.counter("polar.entitlements.invalidations", "type", "subscription.updated", "outcome", "evicted")
 			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void usagePolarTookInvalidatesTheStateOfEachOfItsCustomersOnce() {
+		this.entitlements.of("user-42");
+		this.clock.advance(Duration.ofSeconds(30));
+		EntitlementEvictionListener listener = new EntitlementEvictionListener(this.entitlements);
+		listener.on(new UsageIngestedEvent(List.of(UsageEvent.forExternalCustomer("user-42", "download").build(),
+				UsageEvent.forExternalCustomer("user-42", "download").build()), this.clock.instant()));
+		this.entitlements.of("user-42");
+		assertThat(stateReads()).isEqualTo(2);
+		assertThat(
+				this.meters.counter("polar.entitlements.invalidations", "type", "usage.ingested", "outcome", "evicted")
+					.count())
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.polarspring.test.metering;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -8,9 +9,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.polarspring.boot.billing.PolarEntitlements;
 import dev.polarspring.boot.metering.PolarUsage;
 import dev.polarspring.boot.metering.UsageEvent;
 import dev.polarspring.boot.metering.UsageRejectedEvent;
+import dev.polarspring.test.FakeMeter;
 import dev.polarspring.test.FakePolar;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -22,11 +25,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An application with the starter: {@link PolarUsage} is a bean, closing the context
- * sends what is buffered before the client goes away, and refused events reach
- * {@code @EventListener} methods.
+ * sends what is buffered before the client goes away, refused events reach
+ * {@code @EventListener} methods, and the entitlements of a customer whose usage Polar
+ * took are read again, so their meters show it.
  */
 class PolarUsageApplicationTests {
 
@@ -62,6 +67,29 @@ class PolarUsageApplicationTests {
 		assertThat(fake.ingestedEvents()).hasSize(300);
 		assertThat(refusals.events).singleElement()
 			.satisfies((refused) -> assertThat(refused.event().externalId()).isEqualTo("dl-of-nobody"));
+	}
+
+	@Test
+	void ingestedUsageShowsInTheCustomersEntitlementsWithoutWaitingForTheirTimeToLive() {
+		try (FakePolar metered = FakePolar.builder().meters(FakeMeter.count("Downloads", "download")).start();
+				ConfigurableApplicationContext context = new SpringApplicationBuilder(MeteredApplication.class)
+					.web(WebApplicationType.NONE)
+					.properties("polar.base-url=" + metered.baseUrl(), "polar.access-token=" + FakePolar.ACCESS_TOKEN,
+							"polar.metering.flush-interval=50ms")
+					.run()) {
+			metered.purchase(metered.product("Starter Kit").id(), "user-downloads");
+			PolarEntitlements entitlements = context.getBean(PolarEntitlements.class);
+			assertThat(entitlements.of("user-downloads").activeMeters()).as("cached before any download").isEmpty();
+			PolarUsage usage = context.getBean(PolarUsage.class);
+			usage.record("user-downloads", "download");
+			usage.record("user-downloads", "download");
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(entitlements.of("user-downloads").activeMeters()).singleElement()
+					.satisfies((meter) -> {
+						assertThat(meter.meterId()).isEqualTo(metered.meters().get(0).id());
+						assertThat(meter.consumedUnits()).isEqualTo(2);
+					}));
+		}
 	}
 
 	@SpringBootConfiguration

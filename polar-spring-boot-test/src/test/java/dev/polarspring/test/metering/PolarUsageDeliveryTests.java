@@ -35,6 +35,7 @@ import dev.polarspring.boot.metering.MeteringSettings;
 import dev.polarspring.boot.metering.PolarUsage;
 import dev.polarspring.boot.metering.UsageBufferFullException;
 import dev.polarspring.boot.metering.UsageEvent;
+import dev.polarspring.boot.metering.UsageIngestedEvent;
 import dev.polarspring.boot.metering.UsageOutcome;
 import dev.polarspring.boot.metering.UsageRejectedEvent;
 import dev.polarspring.boot.metering.UsageSender;
@@ -75,6 +76,8 @@ class PolarUsageDeliveryTests {
 	private final RecordingUsageMetrics metrics = new RecordingUsageMetrics();
 
 	private final List<UsageRejectedEvent> rejections = new CopyOnWriteArrayList<>();
+
+	private final List<UsageIngestedEvent> ingested = new CopyOnWriteArrayList<>();
 
 	private final List<UsageSender> senders = new ArrayList<>();
 
@@ -136,6 +139,10 @@ class PolarUsageDeliveryTests {
 			recorded.add(event.get("metadata").get("thread").asInt() + "/" + event.get("metadata").get("n").asInt());
 		}
 		assertThat(externalIds).as("no external id twice").hasSize(10_000);
+		assertThat(this.ingested.stream().flatMap((batch) -> batch.events().stream()).map(UsageEvent::externalId))
+			.as("each event published once as ingested")
+			.doesNotHaveDuplicates()
+			.hasSize(10_000);
 		assertThat(recorded).as("each recorded event once").hasSize(10_000);
 		assertThat(this.metrics.count(UsageOutcome.RECORDED)).isEqualTo(10_000);
 		assertThat(this.metrics.count(UsageOutcome.SENT)).isEqualTo(10_000);
@@ -433,8 +440,14 @@ class PolarUsageDeliveryTests {
 		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 		scheduler.setPoolSize(1);
 		scheduler.setThreadNamePrefix("polar-metering-test-");
-		UsageSender sender = new UsageSender(polar.events(), settings, scheduler, this.metrics,
-				(event) -> this.rejections.add((UsageRejectedEvent) event));
+		UsageSender sender = new UsageSender(polar.events(), settings, scheduler, this.metrics, (event) -> {
+			if (event instanceof UsageRejectedEvent rejected) {
+				this.rejections.add(rejected);
+			}
+			else if (event instanceof UsageIngestedEvent batch) {
+				this.ingested.add(batch);
+			}
+		});
 		sender.start();
 		this.senders.add(sender);
 		return sender;

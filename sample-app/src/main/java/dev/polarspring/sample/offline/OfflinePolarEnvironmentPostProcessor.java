@@ -2,6 +2,7 @@ package dev.polarspring.sample.offline;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.commons.logging.Log;
@@ -27,8 +28,9 @@ import dev.polarspring.test.FakePolar;
  * {@code polar.webhook.secret} (from {@code POLAR_WEBHOOK_SECRET}) must be set too, or no
  * purchase would ever be confirmed.
  * <li>Without it: starts a {@link FakePolar} on a free port and points the starter at it:
- * {@code polar.base-url}, a dummy token, and a webhook secret generated for this run
- * (unless one is set). {@link OfflinePolarInitializer} then hands the fake to the
+ * {@code polar.base-url}, a dummy token, a webhook secret generated for this run (unless
+ * one is set), and the product and benefit aliases of its catalog
+ * ({@link OfflineCatalog}). {@link OfflinePolarInitializer} then hands the fake to the
  * application.
  * </ul>
  *
@@ -89,11 +91,13 @@ public final class OfflinePolarEnvironmentPostProcessor implements EnvironmentPo
 		if (!StringUtils.hasText(secret)) {
 			secret = generatedSecret();
 		}
-		FakePolar fake = FakePolar.start();
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource(PROPERTY_SOURCE,
-					Map.of("polar.base-url", fake.baseUrl(), "polar.access-token", FakePolar.ACCESS_TOKEN,
-							"polar.webhook.secret", secret, OFFLINE_PROPERTY, "true")));
+		FakePolar fake = OfflineCatalog.startFake();
+		Map<String, Object> properties = new LinkedHashMap<>(OfflineCatalog.aliasProperties(fake));
+		properties.put("polar.base-url", fake.baseUrl());
+		properties.put("polar.access-token", FakePolar.ACCESS_TOKEN);
+		properties.put("polar.webhook.secret", secret);
+		properties.put(OFFLINE_PROPERTY, "true");
+		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
 		application.addInitializers(new OfflinePolarInitializer(fake, secret));
 		this.logger
 			.info("Offline mode: no POLAR_ACCESS_TOKEN, so the store runs against a fake Polar at " + fake.baseUrl());

@@ -16,20 +16,23 @@ import dev.polarspring.client.model.ProductPriceFixed;
  * A product as the catalog page shows it.
  *
  * @param id the Polar product id
+ * @param checkoutName what the checkout endpoint takes for it: its alias, or its id
  * @param name the name
  * @param description the description, or {@code null}
  * @param price the price as shown, such as {@code $9.00 / month}
  */
-public record ProductCard(String id, String name, @Nullable String description, String price) {
+public record ProductCard(String id, String checkoutName, String name, @Nullable String description, String price) {
 
 	/**
 	 * Describes a Polar product.
 	 * @param product the product
+	 * @param checkoutName what the checkout endpoint takes for it
 	 * @return its card
 	 */
-	public static ProductCard of(Product product) {
+	public static ProductCard of(Product product, String checkoutName) {
 		String interval = (product.recurringInterval() != null) ? " / " + product.recurringInterval().value() : "";
-		return new ProductCard(product.id(), product.name(), product.description(), price(product) + interval);
+		return new ProductCard(product.id(), checkoutName, product.name(), product.description(),
+				price(product) + interval);
 	}
 
 	private static String price(Product product) {

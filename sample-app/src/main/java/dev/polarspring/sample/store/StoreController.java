@@ -1,89 +1,64 @@
 package dev.polarspring.sample.store;
 
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 
 import jakarta.servlet.http.HttpSession;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import dev.polarspring.client.error.NotFoundException;
-import dev.polarspring.client.error.PolarApiException;
-import dev.polarspring.client.error.UnprocessableEntityException;
 import dev.polarspring.client.model.Checkout;
-import dev.polarspring.client.model.CheckoutProductsCreate;
-import dev.polarspring.client.model.CustomerSession;
-import dev.polarspring.client.model.CustomerSessionCustomerExternalIDCreate;
 import dev.polarspring.client.resource.CheckoutsClient;
-import dev.polarspring.client.resource.CustomerSessionsClient;
-import dev.polarspring.client.resource.ProductsClient;
-import dev.polarspring.client.resource.ProductsListParams;
-import dev.polarspring.sample.entitlement.EntitlementRepository;
+import dev.polarspring.sample.activity.WebhookActivityRepository;
 
 /**
- * The store: the catalog from Polar, a checkout on Polar for "Buy", the page Polar sends
- * the shopper back to, and the account page with what the shopper owns (from the
- * webhooks) and the way to Polar's customer portal.
+ * The catalog, and the page Polar sends the shopper back to after paying. "Buy" is a
+ * plain link to the starter's checkout endpoint ({@code /polar/checkout?products=...}),
+ * which creates the checkout for the shopper ({@link ShopperCustomerResolver}) and
+ * redirects to Polar; no controller code here.
  */
 @Controller
 class StoreController {
 
-	private static final Log logger = LogFactory.getLog(StoreController.class);
+	/**
+	 * How long the success page waits for Polar's {@code order.paid}, refreshing itself,
+	 * before it says the webhooks may not be set up.
+	 */
+	private static final Duration WEBHOOK_WAIT = Duration.ofMinutes(1);
 
-	private final ProductsClient products;
+	private static final int SHOWN_WEBHOOKS = 20;
+
+	private final Catalog catalog;
 
 	private final CheckoutsClient checkouts;
 
-	private final CustomerSessionsClient customerSessions;
+	private final WebhookActivityRepository activities;
 
-	private final EntitlementRepository entitlements;
-
-	StoreController(ProductsClient products, CheckoutsClient checkouts, CustomerSessionsClient customerSessions,
-			EntitlementRepository entitlements) {
-		this.products = products;
+	StoreController(Catalog catalog, CheckoutsClient checkouts, WebhookActivityRepository activities) {
+		this.catalog = catalog;
 		this.checkouts = checkouts;
-		this.customerSessions = customerSessions;
-		this.entitlements = entitlements;
+		this.activities = activities;
 	}
 
 	@GetMapping("/")
 	String catalog(Model model) {
-		List<ProductCard> cards = this.products.list(ProductsListParams.builder().isArchived(false).build())
-			.autoPager()
-			.stream()
-			.map(ProductCard::of)
-			.toList();
-		model.addAttribute("products", cards);
+		model.addAttribute("products",
+				this.catalog.forSale()
+					.stream()
+					.map((product) -> ProductCard.of(product, this.catalog.checkoutName(product)))
+					.toList());
 		return "catalog";
 	}
 
-	@PostMapping("/buy")
-	String buy(@RequestParam String productId, HttpSession session, RedirectAttributes redirect) {
-		// Polar fills in {CHECKOUT_ID} when it sends the shopper back.
-		String successUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/success").build().toUriString()
-				+ "?checkout_id={CHECKOUT_ID}";
-		try {
-			Checkout checkout = this.checkouts.create(CheckoutProductsCreate.builder()
-				.products(List.of(productId))
-				.externalCustomerId(Shopper.id(session))
-				.successUrl(successUrl)
-				.build());
-			return "redirect:" + checkout.url();
-		}
-		catch (PolarApiException ex) {
-			logger.warn("Polar refused the checkout for product " + productId + ": " + ex.getMessage());
-			redirect.addFlashAttribute("error", "The checkout could not be started. Please try again.");
-			return "redirect:/";
-		}
-	}
-
+	/**
+	 * The success URL of every checkout ({@code polar.checkout.success-url}); Polar fills
+	 * in the checkout id.
+	 */
 	@GetMapping("/success")
 	String success(@RequestParam("checkout_id") String checkoutId, HttpSession session, Model model) {
 		Checkout checkout;
@@ -93,39 +68,33 @@ class StoreController {
 		catch (NotFoundException ex) {
 			return "redirect:/account";
 		}
-		if (!Shopper.id(session).equals(checkout.externalCustomerId())) {
+		String shopperId = Shopper.id(session);
+		if (!shopperId.equals(checkout.externalCustomerId())) {
 			// Someone else's checkout id: show nothing of it.
 			return "redirect:/account";
 		}
-		model.addAttribute("productName", (checkout.product() != null) ? checkout.product().name() : "your order");
-		model.addAttribute("status", checkout.status().toString());
+		CheckoutConfirmation confirmation = CheckoutConfirmation.of(checkout);
+		model.addAttribute("confirmation", confirmation);
+		if (confirmation.paid()) {
+			if (this.activities.processed(shopperId, "order.paid", checkout.id())) {
+				model.addAttribute("access", "Polar's order.paid webhook has arrived: your access is ready.");
+			}
+			else if (paidAt(checkout).plus(WEBHOOK_WAIT).isAfter(Instant.now())) {
+				model.addAttribute("access", "Waiting for Polar's order.paid webhook. This page refreshes by itself.");
+				model.addAttribute("refreshSeconds", 1);
+			}
+			else {
+				model.addAttribute("access", "Polar's order.paid webhook has not arrived. If it never does, check "
+						+ "the store's webhook endpoint in Polar's dashboard and POLAR_WEBHOOK_SECRET.");
+			}
+		}
+		model.addAttribute("activities", this.activities.latest(shopperId, SHOWN_WEBHOOKS));
 		return "success";
 	}
 
-	@GetMapping("/account")
-	String account(HttpSession session, Model model) {
-		String shopperId = Shopper.id(session);
-		model.addAttribute("shopperId", shopperId);
-		model.addAttribute("entitlements", this.entitlements.findByExternalCustomerId(shopperId));
-		return "account";
-	}
-
-	@PostMapping("/account/portal")
-	String portal(HttpSession session, RedirectAttributes redirect) {
-		String returnUrl = ServletUriComponentsBuilder.fromCurrentContextPath().path("/account").toUriString();
-		try {
-			CustomerSession customerSession = this.customerSessions
-				.create(CustomerSessionCustomerExternalIDCreate.builder()
-					.externalCustomerId(Shopper.id(session))
-					.returnUrl(returnUrl)
-					.build());
-			return "redirect:" + customerSession.customerPortalUrl();
-		}
-		catch (UnprocessableEntityException | NotFoundException ex) {
-			// Polar knows a customer from their first checkout on.
-			redirect.addFlashAttribute("error", "Buy something first: the customer portal opens after a purchase.");
-			return "redirect:/account";
-		}
+	private static Instant paidAt(Checkout checkout) {
+		OffsetDateTime modified = checkout.modifiedAt();
+		return ((modified != null) ? modified : checkout.createdAt()).toInstant();
 	}
 
 }

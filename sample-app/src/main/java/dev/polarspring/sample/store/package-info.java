@@ -1,6 +1,7 @@
 /**
- * The store's pages: the catalog, buying through a Polar checkout, the success page and
- * the account page with what the shopper owns and a link to Polar's customer portal.
+ * The store: the catalog from Polar with "Buy" links to the starter's checkout endpoint,
+ * the page Polar sends the shopper back to, and who the shopper is (a guest per browser
+ * session, handed to the starter as its {@code PolarCustomerResolver}).
  */
 @NullMarked
 package dev.polarspring.sample.store;

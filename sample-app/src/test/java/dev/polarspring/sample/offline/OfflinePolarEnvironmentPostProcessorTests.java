@@ -54,6 +54,23 @@ class OfflinePolarEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void offlineNamesTheFakesProductsAndBenefitsByAlias() {
+		MockEnvironment environment = new MockEnvironment();
+		this.postProcessor.postProcessEnvironment(environment, this.application);
+		FakePolar fake = startedFake();
+		assertThat(environment.getProperty("polar.products.starter")).isEqualTo(fake.product("Starter Kit").id());
+		assertThat(environment.getProperty("polar.products.pro")).isEqualTo(fake.product("Pro Plan").id());
+		assertThat(environment.getProperty("polar.products.desktop")).isEqualTo(fake.product("Desktop License").id());
+		assertThat(environment.getProperty("polar.benefits.downloads"))
+			.isEqualTo(fake.product("Starter Kit").benefits().get(0).id());
+		assertThat(environment.getProperty("polar.benefits.pro-area"))
+			.isEqualTo(fake.product("Pro Plan").benefits().get(0).id());
+		assertThat(environment.getProperty("polar.benefits.desktop-key"))
+			.isEqualTo(fake.product("Desktop License").benefits().get(0).id());
+		assertThat(fake.meters()).singleElement().satisfies((meter) -> assertThat(meter.name()).isEqualTo("Downloads"));
+	}
+
+	@Test
 	void springAotProcessingStartsNoFakeAndSetsNothing() {
 		MockEnvironment environment = new MockEnvironment().withProperty("spring.aot.processing", "true");
 		this.postProcessor.postProcessEnvironment(environment, this.application);
