@@ -1,5 +1,6 @@
 package com.example.shop;
 
+// tag::shop-tests[]
 import java.net.URI;
 
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,6 @@ import dev.polarspring.test.context.AutoConfigureFakePolar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/**
- * The complete example test of README.md, "Testing with polar-spring-boot-test", kept
- * compiling and passing here.
- */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "polar.webhook.secret=whsec_test", "polar.retry.max-attempts=1" })
 @AutoConfigureFakePolar
@@ -33,7 +30,7 @@ class ShopTests {
 	FakePolar polar;
 
 	@Autowired
-	ShopApplication.Shop shop;
+	Shop shop;
 
 	@LocalServerPort
 	int port;
@@ -72,3 +69,4 @@ class ShopTests {
 	}
 
 }
+// end::shop-tests[]
