@@ -1,13 +1,20 @@
 package dev.polarspring.client.core;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonPointer;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Chooses the variant of a union that has no discriminator property, from what each
@@ -26,7 +33,15 @@ import tools.jackson.databind.JsonNode;
  * Among the variants that accept, the most specific wins: the most constants matched,
  * then the most of the object's properties declared, then the fewest declared properties
  * (the tightest fit); a tie goes to the variant listed first in the spec. When no variant
- * accepts, the union reads the object as its {@code Unknown} variant.
+ * accepts, the union reads the object as its {@code Unknown} variant. As in a JSON tree,
+ * a property that appears twice counts with its last value.
+ *
+ * <p>
+ * The object is copied once into a token buffer ({@link #buffer}), noting on the way only
+ * what the rules look at: which properties are present, which are not null, and the
+ * values at the constants' paths; the chosen variant then reads the buffered tokens.
+ * Building a tree to choose, then reading the variant back from the tree, was most of the
+ * cost of these unions.
  *
  * <p>
  * Generated union deserializers hold one, built once from the spec; thread-safe once
@@ -36,7 +51,21 @@ import tools.jackson.databind.JsonNode;
  */
 public final class VariantMatcher<T> {
 
+	private static final Object[] NO_CONSTANTS = {};
+
 	private final List<Variant<? extends T>> variants;
+
+	/** Every property name a variant's rules mention, by its bit in the masks. */
+	private final Map<String, Integer> names = new HashMap<>();
+
+	/** The constants' paths, from the object down; a leaf holds its value's slot. */
+	private final PathStep constantPaths = new PathStep();
+
+	private final int words;
+
+	private final int slots;
+
+	private final Rule[] rules;
 
 	/**
 	 * Creates a matcher.
@@ -44,6 +73,31 @@ public final class VariantMatcher<T> {
 	 */
 	public VariantMatcher(List<Variant<? extends T>> variants) {
 		this.variants = List.copyOf(variants);
+		Set<String> mentioned = new LinkedHashSet<>();
+		for (Variant<? extends T> variant : this.variants) {
+			mentioned.addAll(variant.required);
+			mentioned.addAll(variant.notNull);
+			mentioned.addAll(variant.declared);
+		}
+		for (String name : mentioned) {
+			this.names.put(name, this.names.size());
+		}
+		this.words = Math.max(1, (this.names.size() + 63) / 64);
+		Map<JsonPointer, Integer> slotsByPath = new HashMap<>();
+		for (Variant<? extends T> variant : this.variants) {
+			for (Map.Entry<JsonPointer, Object> constant : variant.constants) {
+				slotsByPath.computeIfAbsent(constant.getKey(), (path) -> {
+					int slot = slotsByPath.size();
+					this.constantPaths.add(path, slot);
+					return slot;
+				});
+			}
+		}
+		this.slots = slotsByPath.size();
+		this.rules = new Rule[this.variants.size()];
+		for (int i = 0; i < this.rules.length; i++) {
+			this.rules[i] = new Rule(this.variants.get(i), this.names, this.words, slotsByPath);
+		}
 	}
 
 	/**
@@ -57,33 +111,329 @@ public final class VariantMatcher<T> {
 	}
 
 	/**
-	 * Returns the variant a JSON object is.
-	 * @param node the JSON value
-	 * @return the variant class, or null if no variant accepts the value
+	 * Reads a JSON value into a token buffer, noting what the variants' rules look at. A
+	 * value that is not an object is read as a tree: no variant accepts it.
+	 * @param parser the parser, on the first token of the value (or on the first property
+	 * of an object, as Jackson may hand an object on); left on its last token
+	 * @param context the context of the value being read
+	 * @return the buffered value
 	 */
-	public @Nullable Class<? extends T> match(JsonNode node) {
-		if (!node.isObject()) {
-			return null;
+	public Buffered buffer(JsonParser parser, DeserializationContext context) {
+		String name;
+		if (parser.isExpectedStartObjectToken()) {
+			name = parser.nextName();
 		}
-		Variant<? extends T> best = null;
-		int[] bestScore = null;
-		for (Variant<? extends T> variant : this.variants) {
-			int[] score = variant.score(node);
-			if (score != null && (bestScore == null || compare(score, bestScore) > 0)) {
-				best = variant;
-				bestScore = score;
+		else if (parser.hasToken(JsonToken.PROPERTY_NAME)) {
+			name = parser.currentName();
+		}
+		else if (parser.hasToken(JsonToken.END_OBJECT)) {
+			name = null;
+		}
+		else {
+			return new Buffered(context.readTree(parser));
+		}
+		TokenBuffer tokens = context.bufferForInputBuffering(parser);
+		Buffered json = new Buffered(tokens, parser, this.words,
+				(this.slots > 0) ? new Object[this.slots] : NO_CONSTANTS);
+		tokens.writeStartObject();
+		for (; name != null; name = parser.nextName()) {
+			JsonToken value = parser.nextToken();
+			tokens.writeName(name);
+			json.note(this.names.get(name), value);
+			PathStep step = this.constantPaths.next(name);
+			if (step != null) {
+				copyNoting(parser, tokens, step, json.constants);
+			}
+			else {
+				tokens.copyCurrentStructure(parser);
 			}
 		}
-		return (best != null) ? best.type : null;
+		tokens.writeEndObject();
+		return json;
 	}
 
-	private static int compare(int[] left, int[] right) {
-		for (int i = 0; i < left.length; i++) {
-			if (left[i] != right[i]) {
-				return Integer.compare(left[i], right[i]);
+	/**
+	 * Copies the value the parser is on, keeping the values at the constants' paths below
+	 * it; a value seen again replaces what was kept from the one before.
+	 */
+	private static void copyNoting(JsonParser parser, TokenBuffer tokens, PathStep step, Object[] constants) {
+		if (step.next != null) {
+			// A value seen again: what the one before held below this step is gone.
+			step.clear(constants);
+		}
+		JsonToken value = parser.currentToken();
+		if (step.slot >= 0) {
+			constants[step.slot] = switch (value) {
+				case VALUE_STRING -> parser.getString();
+				case VALUE_TRUE -> Boolean.TRUE;
+				case VALUE_FALSE -> Boolean.FALSE;
+				default -> null;
+			};
+		}
+		if (value != JsonToken.START_OBJECT || step.next == null) {
+			tokens.copyCurrentStructure(parser);
+			return;
+		}
+		tokens.writeStartObject();
+		for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+			parser.nextToken();
+			tokens.writeName(name);
+			PathStep next = step.next(name);
+			if (next != null) {
+				copyNoting(parser, tokens, next, constants);
+			}
+			else {
+				tokens.copyCurrentStructure(parser);
 			}
 		}
-		return 0;
+		tokens.writeEndObject();
+	}
+
+	/**
+	 * Returns the variant a buffered JSON value is.
+	 * @param json the value, buffered by this matcher
+	 * @return the variant class, or null if no variant accepts the value
+	 */
+	public @Nullable Class<? extends T> match(Buffered json) {
+		if (json.tokens == null) {
+			return null;
+		}
+		int best = -1;
+		int bestConstants = 0;
+		int bestDeclaredPresent = 0;
+		int bestDeclared = 0;
+		for (int i = 0; i < this.rules.length; i++) {
+			Rule rule = this.rules[i];
+			if (!rule.accepts(json)) {
+				continue;
+			}
+			int declaredPresent = rule.declaredPresent(json);
+			if (best < 0 || compare(rule.constantSlots.length, declaredPresent, rule.declaredCount, bestConstants,
+					bestDeclaredPresent, bestDeclared) > 0) {
+				best = i;
+				bestConstants = rule.constantSlots.length;
+				bestDeclaredPresent = declaredPresent;
+				bestDeclared = rule.declaredCount;
+			}
+		}
+		return (best >= 0) ? this.variants.get(best).type : null;
+	}
+
+	/**
+	 * Compares two fits: the most constants, then the most properties declared, then the
+	 * fewest declared properties.
+	 */
+	private static int compare(int constants, int declaredPresent, int declared, int otherConstants,
+			int otherDeclaredPresent, int otherDeclared) {
+		if (constants != otherConstants) {
+			return Integer.compare(constants, otherConstants);
+		}
+		if (declaredPresent != otherDeclaredPresent) {
+			return Integer.compare(declaredPresent, otherDeclaredPresent);
+		}
+		return Integer.compare(otherDeclared, declared);
+	}
+
+	/**
+	 * A JSON value buffered to choose its variant: the object's tokens, to be read once
+	 * by the chosen variant, and what the variants' rules look at; or, for a value that
+	 * is not an object, its tree.
+	 */
+	public static final class Buffered {
+
+		private final @Nullable TokenBuffer tokens;
+
+		private final @Nullable JsonParser source;
+
+		private final @Nullable JsonNode tree;
+
+		/** Bit per mentioned name: present. */
+		private final long[] present;
+
+		/** Bit per mentioned name: present and not null (the last value counts). */
+		private final long[] notNull;
+
+		/** The values at the constants' paths: a String, a Boolean, or null. */
+		private final Object[] constants;
+
+		/** Whether the object has a property no variant mentions. */
+		private boolean unmentioned;
+
+		private Buffered(JsonNode tree) {
+			this.tokens = null;
+			this.source = null;
+			this.tree = tree;
+			this.present = new long[0];
+			this.notNull = this.present;
+			this.constants = NO_CONSTANTS;
+		}
+
+		private Buffered(TokenBuffer tokens, JsonParser source, int words, Object[] constants) {
+			this.tokens = tokens;
+			this.source = source;
+			this.tree = null;
+			this.present = new long[words];
+			this.notNull = new long[words];
+			this.constants = constants;
+		}
+
+		private void note(@Nullable Integer name, JsonToken value) {
+			if (name == null) {
+				this.unmentioned = true;
+				return;
+			}
+			int word = name >>> 6;
+			long bit = 1L << name;
+			this.present[word] |= bit;
+			if (value == JsonToken.VALUE_NULL) {
+				this.notNull[word] &= ~bit;
+			}
+			else {
+				this.notNull[word] |= bit;
+			}
+		}
+
+		/**
+		 * Returns a parser over the buffered object, on its first token.
+		 * @param context the context of the value being read
+		 * @return the parser
+		 * @throws IllegalStateException if the value is not an object (read {@link #tree}
+		 * instead)
+		 */
+		public JsonParser tokens(DeserializationContext context) {
+			if (this.tokens == null || this.source == null) {
+				throw new IllegalStateException("Not an object: no variant reads it; read its tree");
+			}
+			return this.tokens.asParserOnFirstToken(context, this.source);
+		}
+
+		/**
+		 * Returns the value as a tree, for a value no variant accepts.
+		 * @param context the context of the value being read
+		 * @return the tree
+		 */
+		public JsonNode tree(DeserializationContext context) {
+			if (this.tree != null) {
+				return this.tree;
+			}
+			try (JsonParser parser = tokens(context)) {
+				return context.readTree(parser);
+			}
+		}
+
+	}
+
+	/**
+	 * One step of the constants' paths: the property names below it, and the slot of the
+	 * value when a constant sits here.
+	 */
+	private static final class PathStep {
+
+		private @Nullable Map<String, PathStep> next;
+
+		private int slot = -1;
+
+		/** Every slot at or below this step, cleared when the property appears again. */
+		private int[] slotsBelow = {};
+
+		void add(JsonPointer path, int slot) {
+			this.slotsBelow = Arrays.copyOf(this.slotsBelow, this.slotsBelow.length + 1);
+			this.slotsBelow[this.slotsBelow.length - 1] = slot;
+			if (path.matches()) {
+				this.slot = slot;
+				return;
+			}
+			if (this.next == null) {
+				this.next = new HashMap<>();
+			}
+			this.next.computeIfAbsent(path.getMatchingProperty(), (name) -> new PathStep()).add(path.tail(), slot);
+		}
+
+		@Nullable PathStep next(String name) {
+			return (this.next != null) ? this.next.get(name) : null;
+		}
+
+		void clear(Object[] constants) {
+			for (int slot : this.slotsBelow) {
+				constants[slot] = null;
+			}
+		}
+
+	}
+
+	/**
+	 * One variant's rules, compiled to masks over the mentioned names and slots of the
+	 * constants.
+	 */
+	private static final class Rule {
+
+		private final long[] required;
+
+		private final long[] notNull;
+
+		private final long[] declared;
+
+		private final int declaredCount;
+
+		private final boolean closed;
+
+		private final int[] constantSlots;
+
+		private final Object[] constantValues;
+
+		Rule(Variant<?> variant, Map<String, Integer> names, int words, Map<JsonPointer, Integer> slots) {
+			this.required = mask(variant.required, names, words);
+			// A non-null property must be present too.
+			this.notNull = mask(variant.notNull, names, words);
+			this.declared = mask(variant.declared, names, words);
+			this.declaredCount = variant.declared.size();
+			this.closed = variant.closed;
+			this.constantSlots = new int[variant.constants.size()];
+			this.constantValues = new Object[variant.constants.size()];
+			for (int i = 0; i < this.constantSlots.length; i++) {
+				Map.Entry<JsonPointer, Object> constant = variant.constants.get(i);
+				this.constantSlots[i] = slots.get(constant.getKey());
+				this.constantValues[i] = constant.getValue();
+			}
+		}
+
+		private static long[] mask(Set<String> set, Map<String, Integer> names, int words) {
+			long[] mask = new long[words];
+			for (String name : set) {
+				int bit = names.get(name);
+				mask[bit >>> 6] |= 1L << bit;
+			}
+			return mask;
+		}
+
+		boolean accepts(Buffered json) {
+			for (int i = 0; i < this.constantSlots.length; i++) {
+				// A Boolean constant equals only a JSON boolean, a String only a string.
+				if (!this.constantValues[i].equals(json.constants[this.constantSlots[i]])) {
+					return false;
+				}
+			}
+			if (this.closed && json.unmentioned) {
+				return false;
+			}
+			for (int word = 0; word < this.required.length; word++) {
+				long present = json.present[word];
+				if ((this.required[word] & ~present) != 0 || (this.notNull[word] & ~json.notNull[word]) != 0
+						|| (this.closed && (present & ~this.declared[word]) != 0)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		int declaredPresent(Buffered json) {
+			int count = 0;
+			for (int word = 0; word < this.declared.length; word++) {
+				count += Long.bitCount(json.present[word] & this.declared[word]);
+			}
+			return count;
+		}
+
 	}
 
 	/**
@@ -112,12 +462,16 @@ public final class VariantMatcher<T> {
 
 		/**
 		 * Declares a constant.
-		 * @param pointer the JSON pointer of the property, such as {@code /benefit/type}
+		 * @param pointer the JSON pointer of the property, such as {@code /benefit/type};
+		 * each step names an object's property
 		 * @param value the constant, a {@code String} or a {@code Boolean}
 		 * @return this description
+		 * @throws IllegalArgumentException if the value is neither
 		 */
 		public Variant<V> constant(String pointer, Object value) {
-			// Compiled once: JsonNode.at(String) parses the pointer on every call.
+			if (!(value instanceof String) && !(value instanceof Boolean)) {
+				throw new IllegalArgumentException("A constant is a String or a Boolean, not " + value.getClass());
+			}
 			this.constants.add(Map.entry(JsonPointer.compile(pointer), value));
 			return this;
 		}
@@ -159,39 +513,6 @@ public final class VariantMatcher<T> {
 		public Variant<V> closed() {
 			this.closed = true;
 			return this;
-		}
-
-		private int @Nullable [] score(JsonNode node) {
-			for (Map.Entry<JsonPointer, Object> constant : this.constants) {
-				JsonNode value = node.at(constant.getKey());
-				boolean matches = (constant.getValue() instanceof Boolean expected)
-						? value.isBoolean() && value.booleanValue() == expected
-						: value.isString() && value.stringValue().equals(constant.getValue());
-				if (!matches) {
-					return null;
-				}
-			}
-			for (String name : this.required) {
-				if (!node.has(name)) {
-					return null;
-				}
-			}
-			for (String name : this.notNull) {
-				JsonNode value = node.get(name);
-				if (value == null || value.isNull()) {
-					return null;
-				}
-			}
-			int declaredPresent = 0;
-			for (String name : node.propertyNames()) {
-				if (this.declared.contains(name)) {
-					declaredPresent++;
-				}
-				else if (this.closed) {
-					return null;
-				}
-			}
-			return new int[] { this.constants.size(), declaredPresent, -this.declared.size() };
 		}
 
 	}

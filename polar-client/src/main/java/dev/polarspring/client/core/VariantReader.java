@@ -3,13 +3,13 @@ package dev.polarspring.client.core;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.util.JsonParserSequence;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.node.TreeTraversingParser;
 import tools.jackson.databind.util.TokenBuffer;
 
 /**
@@ -18,7 +18,7 @@ import tools.jackson.databind.util.TokenBuffer;
  * looks it up, and contextualizes it again, on every value, which made unions most of the
  * cost of decoding a page. A union with a discriminator buffers only the properties
  * before it and reads the rest once, straight from the parser; one chosen by its
- * properties ({@link VariantMatcher}) needs the tree.
+ * properties ({@link VariantMatcher}) reads the tokens the matcher buffered.
  *
  * <p>
  * One instance per generated union deserializer, which Jackson creates once per mapper;
@@ -35,23 +35,25 @@ public final class VariantReader {
 	}
 
 	/**
-	 * Reads a JSON value as a variant.
-	 * @param node the JSON value, already read as a tree to choose the variant
+	 * Reads a JSON object as the variant its properties chose.
+	 * @param json the JSON object, buffered by the matcher that chose the variant
 	 * @param variant the variant class
 	 * @param context the context of the value being read
 	 * @param <V> the variant type
 	 * @return the value
 	 */
-	public <V> V read(JsonNode node, Class<V> variant, DeserializationContext context) {
+	public <V> V read(VariantMatcher.Buffered json, Class<V> variant, DeserializationContext context) {
 		ValueDeserializer<Object> deserializer = deserializer(variant, context);
-		try (TreeTraversingParser tokens = new TreeTraversingParser(node, context)) {
-			tokens.nextToken();
+		try (JsonParser tokens = json.tokens(context)) {
 			return variant.cast(deserializer.deserialize(tokens, context));
 		}
 	}
 
 	/**
-	 * Reads a JSON value as the variant its discriminator chose.
+	 * Reads a JSON value as the variant its discriminator chose. A variant whose
+	 * deserializer reads an object in two parts ({@link SplitObjectDeserializer}) reads
+	 * the buffered properties, then the rest straight from the parser; any other reads
+	 * both through one parser that joins them.
 	 * @param json the JSON value, read up to its discriminator
 	 * @param variant the variant class
 	 * @param context the context of the value being read
@@ -59,7 +61,11 @@ public final class VariantReader {
 	 * @return the value
 	 */
 	public <V> V read(Discriminated json, Class<V> variant, DeserializationContext context) {
-		return variant.cast(deserializer(variant, context).deserialize(json.tokens(), context));
+		ValueDeserializer<Object> deserializer = deserializer(variant, context);
+		if (json.rest != null && deserializer instanceof SplitObjectDeserializer<?> split) {
+			return variant.cast(split.deserialize(json.start(context), json.rest, context));
+		}
+		return variant.cast(deserializer.deserialize(json.tokens(context), context));
 	}
 
 	/**
@@ -72,7 +78,7 @@ public final class VariantReader {
 	 */
 	public static Discriminated discriminated(JsonParser parser, String name, DeserializationContext context) {
 		if (!parser.hasToken(JsonToken.START_OBJECT)) {
-			return new Discriminated("", parser);
+			return new Discriminated("", null, parser, false);
 		}
 		TokenBuffer before = context.bufferForInputBuffering(parser);
 		before.writeStartObject();
@@ -83,15 +89,11 @@ public final class VariantReader {
 			before.copyCurrentStructure(parser);
 			if (property.equals(name)) {
 				String text = value.isScalarValue() ? parser.getValueAsString("") : "";
-				// The variant reads the buffered properties, then goes on with the parser
-				// past the discriminator.
-				JsonParser tokens = JsonParserSequence.createFlattened(false, before.asParser(context, parser), parser);
-				tokens.nextToken();
-				return new Discriminated(text, tokens);
+				return new Discriminated(text, before, parser, true);
 			}
 		}
 		before.writeEndObject();
-		return new Discriminated("", before.asParserOnFirstToken(context, parser));
+		return new Discriminated("", before, parser, false);
 	}
 
 	/**
@@ -101,19 +103,64 @@ public final class VariantReader {
 	 * @return the tree
 	 */
 	public static JsonNode tree(Discriminated json, DeserializationContext context) {
-		return context.readTree(json.tokens());
+		return context.readTree(json.tokens(context));
 	}
 
 	/**
-	 * A JSON object read up to its discriminator.
-	 *
-	 * @param value the discriminator's value as text, as
-	 * {@code JsonNode.path(name).asString("")} would read it: empty when absent, null or
-	 * not a scalar
-	 * @param tokens the object's tokens, on its first token; the properties after the
-	 * discriminator still come from the original parser, so it is never closed here
+	 * A JSON value read up to its discriminator: the properties before it (and itself)
+	 * buffered, the rest still in the parser. The parser is never closed here.
 	 */
-	public record Discriminated(String value, JsonParser tokens) {
+	public static final class Discriminated {
+
+		private final String value;
+
+		private final @Nullable TokenBuffer before;
+
+		private final JsonParser parser;
+
+		/**
+		 * The parser, on the discriminator's value; null when the buffer holds it all.
+		 */
+		private final @Nullable JsonParser rest;
+
+		private Discriminated(String value, @Nullable TokenBuffer before, JsonParser parser, boolean hasRest) {
+			this.value = value;
+			this.before = before;
+			this.parser = parser;
+			this.rest = hasRest ? parser : null;
+		}
+
+		/**
+		 * Returns the discriminator's value as text, as
+		 * {@code JsonNode.path(name).asString("")} would read it: empty when absent, null
+		 * or not a scalar.
+		 * @return the value
+		 */
+		public String value() {
+			return this.value;
+		}
+
+		/**
+		 * Returns the buffered properties, on the object's first token.
+		 */
+		private JsonParser start(DeserializationContext context) {
+			return (this.before != null) ? this.before.asParserOnFirstToken(context, this.parser) : this.parser;
+		}
+
+		/**
+		 * Returns the whole value's tokens, on its first token.
+		 */
+		private JsonParser tokens(DeserializationContext context) {
+			if (this.before == null || this.rest == null) {
+				return start(context);
+			}
+			// The buffered properties, then the parser past the discriminator.
+			JsonParser tokens = JsonParserSequence.createFlattened(false, this.before.asParser(context, this.parser),
+					this.rest);
+			tokens.nextToken();
+			return tokens;
+		}
+
 	}
 
 	private ValueDeserializer<Object> deserializer(Class<?> variant, DeserializationContext context) {

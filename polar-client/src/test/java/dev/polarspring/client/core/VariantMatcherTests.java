@@ -2,12 +2,19 @@ package dev.polarspring.client.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import dev.polarspring.client.core.VariantMatcher.Variant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * A union without a discriminator takes the variant whose schema accepts the object and
@@ -20,9 +27,9 @@ class VariantMatcherTests {
 		VariantMatcher<Payment> matcher = new VariantMatcher<>(List.of(
 				VariantMatcher.variant(CardPayment.class).constant("/method", "card").declared("method", "amount"),
 				VariantMatcher.variant(BankPayment.class).constant("/method", "bank").declared("method", "amount")));
-		assertThat(matcher.match(json("{\"method\": \"bank\", \"amount\": 10}"))).isEqualTo(BankPayment.class);
-		assertThat(matcher.match(json("{\"method\": \"card\"}"))).isEqualTo(CardPayment.class);
-		assertThat(matcher.match(json("{\"method\": \"crypto\"}"))).isNull();
+		assertThat(match(matcher, "{\"method\": \"bank\", \"amount\": 10}")).isEqualTo(BankPayment.class);
+		assertThat(match(matcher, "{\"method\": \"card\"}")).isEqualTo(CardPayment.class);
+		assertThat(match(matcher, "{\"method\": \"crypto\"}")).isNull();
 	}
 
 	@Test
@@ -30,35 +37,35 @@ class VariantMatcherTests {
 		VariantMatcher<Payment> matcher = new VariantMatcher<>(List.of(
 				VariantMatcher.variant(CardPayment.class).constant("/benefit/type", "discord").required("benefit"),
 				VariantMatcher.variant(BankPayment.class).constant("/is_test", true)));
-		assertThat(matcher.match(json("{\"benefit\": {\"type\": \"discord\"}}"))).isEqualTo(CardPayment.class);
-		assertThat(matcher.match(json("{\"benefit\": {\"type\": \"github\"}}"))).isNull();
-		assertThat(matcher.match(json("{\"is_test\": true}"))).isEqualTo(BankPayment.class);
-		assertThat(matcher.match(json("{\"is_test\": \"true\"}"))).as("a string is not the boolean").isNull();
-		assertThat(matcher.match(json("{\"benefit\": \"discord\", \"is_test\": false}"))).isNull();
+		assertThat(match(matcher, "{\"benefit\": {\"type\": \"discord\"}}")).isEqualTo(CardPayment.class);
+		assertThat(match(matcher, "{\"benefit\": {\"type\": \"github\"}}")).isNull();
+		assertThat(match(matcher, "{\"is_test\": true}")).isEqualTo(BankPayment.class);
+		assertThat(match(matcher, "{\"is_test\": \"true\"}")).as("a string is not the boolean").isNull();
+		assertThat(match(matcher, "{\"benefit\": \"discord\", \"is_test\": false}")).isNull();
 	}
 
 	@Test
 	void requiredPropertiesMustBePresentAndNonNullOnesNotNull() {
 		VariantMatcher<Payment> matcher = new VariantMatcher<>(
 				List.of(VariantMatcher.variant(CardPayment.class).required("id", "note").notNull("id")));
-		assertThat(matcher.match(json("{\"id\": \"p1\", \"note\": null}"))).isEqualTo(CardPayment.class);
-		assertThat(matcher.match(json("{\"id\": \"p1\"}"))).isNull();
-		assertThat(matcher.match(json("{\"id\": null, \"note\": \"n\"}"))).isNull();
+		assertThat(match(matcher, "{\"id\": \"p1\", \"note\": null}")).isEqualTo(CardPayment.class);
+		assertThat(match(matcher, "{\"id\": \"p1\"}")).isNull();
+		assertThat(match(matcher, "{\"id\": null, \"note\": \"n\"}")).isNull();
 	}
 
 	@Test
 	void aNonNullPropertyThatIsAbsentIsRejectedEvenWhenNotRequired() {
 		VariantMatcher<Payment> matcher = new VariantMatcher<>(
 				List.of(VariantMatcher.variant(CardPayment.class).notNull("id")));
-		assertThat(matcher.match(json("{}"))).isNull();
+		assertThat(match(matcher, "{}")).isNull();
 	}
 
 	@Test
 	void aClosedVariantRejectsPropertiesItDoesNotDeclare() {
 		VariantMatcher<Payment> matcher = new VariantMatcher<>(
 				List.of(VariantMatcher.variant(CardPayment.class).declared("id").closed()));
-		assertThat(matcher.match(json("{\"id\": \"p1\"}"))).isEqualTo(CardPayment.class);
-		assertThat(matcher.match(json("{\"id\": \"p1\", \"extra\": 1}"))).isNull();
+		assertThat(match(matcher, "{\"id\": \"p1\"}")).isEqualTo(CardPayment.class);
+		assertThat(match(matcher, "{\"id\": \"p1\", \"extra\": 1}")).isNull();
 	}
 
 	@Test
@@ -69,7 +76,7 @@ class VariantMatcherTests {
 					.constant("/method", "card")
 					.constant("/wallet", "apple")
 					.declared("method", "wallet")));
-		assertThat(matcher.match(json("{\"method\": \"card\", \"wallet\": \"apple\", \"a\": 1, \"b\": 2}")))
+		assertThat(match(matcher, "{\"method\": \"card\", \"wallet\": \"apple\", \"a\": 1, \"b\": 2}"))
 			.isEqualTo(BankPayment.class);
 	}
 
@@ -78,7 +85,7 @@ class VariantMatcherTests {
 		VariantMatcher<Payment> matcher = new VariantMatcher<>(
 				List.of(VariantMatcher.variant(CardPayment.class).declared("id"),
 						VariantMatcher.variant(BankPayment.class).declared("id", "iban", "bic")));
-		assertThat(matcher.match(json("{\"id\": \"p1\", \"iban\": \"DE00\"}"))).isEqualTo(BankPayment.class);
+		assertThat(match(matcher, "{\"id\": \"p1\", \"iban\": \"DE00\"}")).isEqualTo(BankPayment.class);
 	}
 
 	@Test
@@ -86,20 +93,20 @@ class VariantMatcherTests {
 		VariantMatcher<Payment> tightest = new VariantMatcher<>(
 				List.of(VariantMatcher.variant(CardPayment.class).declared("id", "last4", "brand"),
 						VariantMatcher.variant(BankPayment.class).declared("id", "iban")));
-		assertThat(tightest.match(json("{\"id\": \"p1\"}"))).isEqualTo(BankPayment.class);
+		assertThat(match(tightest, "{\"id\": \"p1\"}")).isEqualTo(BankPayment.class);
 		VariantMatcher<Payment> tie = new VariantMatcher<>(
 				List.of(VariantMatcher.variant(BankPayment.class).declared("id"),
 						VariantMatcher.variant(CardPayment.class).declared("id")));
-		assertThat(tie.match(json("{\"id\": \"p1\"}"))).isEqualTo(BankPayment.class);
+		assertThat(match(tie, "{\"id\": \"p1\"}")).isEqualTo(BankPayment.class);
 	}
 
 	@Test
 	void onlyAnObjectCanMatch() {
 		VariantMatcher<Payment> matcher = new VariantMatcher<>(List.of(VariantMatcher.variant(CardPayment.class)));
-		assertThat(matcher.match(json("{}"))).isEqualTo(CardPayment.class);
-		assertThat(matcher.match(json("[]"))).isNull();
-		assertThat(matcher.match(json("\"card\""))).isNull();
-		assertThat(matcher.match(json("null"))).isNull();
+		assertThat(match(matcher, "{}")).isEqualTo(CardPayment.class);
+		assertThat(match(matcher, "[]")).isNull();
+		assertThat(match(matcher, "\"card\"")).isNull();
+		assertThat(match(matcher, "null")).isNull();
 	}
 
 	@Test
@@ -108,11 +115,101 @@ class VariantMatcherTests {
 				List.of(VariantMatcher.variant(CardPayment.class).constant("/method", "card")));
 		VariantMatcher<Payment> matcher = new VariantMatcher<>(variants);
 		variants.clear();
-		assertThat(matcher.match(json("{\"method\": \"card\"}"))).isEqualTo(CardPayment.class);
+		assertThat(match(matcher, "{\"method\": \"card\"}")).isEqualTo(CardPayment.class);
 	}
 
-	private static JsonNode json(String text) {
-		return PolarJson.mapper().readTree(text);
+	@Test
+	void aPropertyThatAppearsTwiceCountsWithItsLastValue() {
+		VariantMatcher<Payment> matcher = new VariantMatcher<>(List.of(VariantMatcher.variant(CardPayment.class)
+			.constant("/method", "card")
+			.constant("/benefit/type", "discord")
+			.required("id")
+			.notNull("id"), VariantMatcher.variant(BankPayment.class).constant("/method", "bank")));
+		assertThat(match(matcher, "{\"method\": \"card\", \"method\": \"bank\"}")).isEqualTo(BankPayment.class);
+		assertThat(match(matcher,
+				"{\"method\": \"card\", \"id\": null, \"id\": \"p1\", \"benefit\": {\"type\": \"discord\"}}"))
+			.isEqualTo(CardPayment.class);
+		assertThat(match(matcher,
+				"{\"method\": \"card\", \"id\": \"p1\", \"id\": null, \"benefit\": {\"type\": \"discord\"}}"))
+			.as("null the last time")
+			.isNull();
+		assertThat(match(matcher,
+				"{\"method\": \"card\", \"id\": \"p1\", \"benefit\": {\"type\": \"discord\"}, \"benefit\": {}}"))
+			.as("the nested constant went with the first value")
+			.isNull();
+		assertThat(match(matcher,
+				"{\"method\": \"card\", \"id\": \"p1\", \"benefit\": {\"type\": \"github\", \"type\": \"discord\"}}"))
+			.isEqualTo(CardPayment.class);
+	}
+
+	@Test
+	void constantsAreFoundAmongOtherValuesOfEveryShape() {
+		VariantMatcher<Payment> matcher = new VariantMatcher<>(List.of(VariantMatcher.variant(CardPayment.class)
+			.constant("/benefit/properties/kind", "role")
+			.constant("/benefit/type", "discord")
+			.declared("benefit", "note")
+			.closed()));
+		assertThat(match(matcher,
+				"{\"note\": [1, {\"type\": \"x\"}], \"benefit\": {\"a\": {\"type\": \"x\"}, "
+						+ "\"type\": \"discord\", \"properties\": {\"list\": [], \"kind\": \"role\"}, \"n\": null}}"))
+			.isEqualTo(CardPayment.class);
+		assertThat(match(matcher, "{\"benefit\": {\"type\": \"discord\", \"properties\": [\"kind\", \"role\"]}}"))
+			.as("a path goes through objects only")
+			.isNull();
+		assertThat(match(matcher,
+				"{\"benefit\": {\"type\": \"discord\", \"properties\": {\"kind\": \"role\"}}, " + "\"other\": 1}"))
+			.as("closed")
+			.isNull();
+	}
+
+	@Test
+	void aConstantIsAStringOrABoolean() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VariantMatcher.variant(CardPayment.class).constant("/count", 1))
+			.withMessageContaining("String or a Boolean");
+	}
+
+	@Test
+	void manyPropertyNamesAreTrackedBeyondOneWordOfBits() {
+		String[] names = new String[70];
+		StringBuilder json = new StringBuilder("{");
+		for (int i = 0; i < names.length; i++) {
+			names[i] = "p" + i;
+			json.append((i > 0) ? ", " : "").append('"').append(names[i]).append("\": ").append(i);
+		}
+		VariantMatcher<Payment> matcher = new VariantMatcher<>(
+				List.of(VariantMatcher.variant(CardPayment.class).required("p69").declared(names).closed(),
+						VariantMatcher.variant(BankPayment.class).required("p0")));
+		assertThat(match(matcher, json + "}")).isEqualTo(CardPayment.class);
+		assertThat(match(matcher, json + ", \"p70\": 0}")).isEqualTo(BankPayment.class);
+		assertThat(match(matcher, "{\"p0\": 1, \"p68\": 1}")).isEqualTo(BankPayment.class);
+	}
+
+	/**
+	 * Buffers the JSON as a generated union deserializer does, with the parser on the
+	 * value's first token, and matches it.
+	 */
+	@SuppressWarnings("unchecked")
+	private static <T> @Nullable Class<? extends T> match(VariantMatcher<T> matcher, String json) {
+		StdDeserializer<Probe> probe = new StdDeserializer<>(Probe.class) {
+			@Override
+			public Probe deserialize(JsonParser parser, DeserializationContext context) {
+				parser.nextName();
+				parser.nextToken();
+				Probe matched = new Probe(matcher.match(matcher.buffer(parser, context)));
+				assertThat(parser.nextToken()).as("the parser is left on the value's last token")
+					.isEqualTo(JsonToken.END_OBJECT);
+				return matched;
+			}
+		};
+		JsonMapper mapper = PolarJson.mapper()
+			.rebuild()
+			.addModule(new SimpleModule().addDeserializer(Probe.class, probe))
+			.build();
+		return (Class<? extends T>) mapper.readValue("{\"value\": " + json + "}", Probe.class).variant();
+	}
+
+	record Probe(@Nullable Class<?> variant) {
 	}
 
 	sealed interface Payment permits CardPayment, BankPayment {

@@ -4,8 +4,10 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
@@ -13,6 +15,7 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.deser.std.StdDeserializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A union reads its JSON as the variant it chose, whether the discriminator comes first,
@@ -54,7 +57,7 @@ class VariantReaderTests {
 	}
 
 	@Test
-	void aVariantChosenFromTheTreeIsReadFromTheTree() {
+	void aVariantChosenByItsPropertiesIsReadFromTheBufferedTokens() {
 		List<MatchedShape> shapes = PolarJson.mapper()
 			.readValue("[{\"radius\": 1.5, \"label\": \"x\"}, {\"side\": 2.0}, {\"edges\": 3}]", MATCHED_SHAPES);
 		assertThat(shapes).containsExactly(new MatchedCircle(1.5, "x"), new MatchedSquare(2.0),
@@ -116,6 +119,27 @@ class VariantReaderTests {
 
 	}
 
+	@Test
+	void aValueChosenByItsPropertiesReadsAsItWasSentNumbersIncluded() {
+		String unknown = "{\"edges\": [3, 1e400, 0.1000000000000000055511151231257827, "
+				+ "123456789012345678901234567890, -9223372036854775808, 1.5e-3, \"x\", true, null, {}]}";
+		List<MatchedShape> shapes = PolarJson.mapper()
+			.readValue("[" + unknown + ", \"square\", 7, {\"side\": 2.5, \"extra\": {\"side\": \"no\"}}]",
+					MATCHED_SHAPES);
+		assertThat(shapes).containsExactly(new UnknownMatchedShape(PolarJson.mapper().readTree(unknown)),
+				new UnknownMatchedShape(PolarJson.mapper().readTree("\"square\"")),
+				new UnknownMatchedShape(PolarJson.mapper().readTree("7")), new MatchedSquare(2.5));
+	}
+
+	@Test
+	void aValueChosenByItsPropertiesFailsAsTheVariantFails() {
+		assertThatExceptionOfType(DatabindException.class)
+			.isThrownBy(() -> PolarJson.mapper().readValue("[{\"side\": \"wide\"}]", MATCHED_SHAPES))
+			.satisfies((ex) -> assertThat(ex.getPath()).extracting(JacksonException.Reference::getIndex).startsWith(0));
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> PolarJson.mapper().readValue("[{\"side\": 2.0, \"label\": ]", MATCHED_SHAPES));
+	}
+
 	/** A union without a discriminator, read as generated unions without one are. */
 	@JsonDeserialize(using = MatchedShapeDeserializer.class)
 	sealed interface MatchedShape permits MatchedCircle, MatchedSquare, UnknownMatchedShape {
@@ -151,9 +175,10 @@ class VariantReaderTests {
 
 		@Override
 		public MatchedShape deserialize(JsonParser parser, DeserializationContext context) {
-			JsonNode node = context.readTree(parser);
-			Class<? extends MatchedShape> variant = VARIANTS.match(node);
-			return (variant != null) ? this.variants.read(node, variant, context) : new UnknownMatchedShape(node);
+			VariantMatcher.Buffered json = VARIANTS.buffer(parser, context);
+			Class<? extends MatchedShape> variant = VARIANTS.match(json);
+			return (variant != null) ? this.variants.read(json, variant, context)
+					: new UnknownMatchedShape(json.tree(context));
 		}
 
 	}

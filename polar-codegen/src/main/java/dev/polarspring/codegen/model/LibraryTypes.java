@@ -13,9 +13,13 @@ final class LibraryTypes {
 
 	static final ClassName PROPERTY_READER = ClassName.get(CORE, "PropertyReader");
 
+	static final ClassName PROPERTY_NAMES = ClassName.get(CORE, "PropertyNames");
+
 	static final ClassName VARIANT_READER = ClassName.get(CORE, "VariantReader");
 
 	static final ClassName VARIANT_MATCHER = ClassName.get(CORE, "VariantMatcher");
+
+	static final ClassName SPLIT_OBJECT_DESERIALIZER = ClassName.get(CORE, "SplitObjectDeserializer");
 
 	static final ClassName RAW_PROPERTY = ClassName.get(CORE, "RawProperty");
 

@@ -15,8 +15,9 @@ import dev.polarspring.codegen.ModelTypes;
  * Generates every model type of {@link ModelTypes} and the webhook events: one source
  * file per type, in a fixed order, so the same spec always gives the same files byte for
  * byte. The generated deserializers call the readers of {@code polar-client}'s core
- * ({@code PropertyReader}, {@code VariantReader}, {@code VariantMatcher},
- * {@code RawProperty}), which are ordinary compiled classes there.
+ * ({@code PropertyNames}, {@code PropertyReader}, {@code VariantReader},
+ * {@code VariantMatcher}, {@code SplitObjectDeserializer}, {@code RawProperty}), which
+ * are ordinary compiled classes there.
  */
 public final class ModelGenerator {
 

@@ -20,11 +20,13 @@ import com.palantir.javapoet.TypeSpec;
 
 /**
  * Generates a record's {@code Deserializer}: it reads the object token by token, a
- * {@code switch} on each property name, and calls the canonical constructor. Jackson's
- * own path for records (a property buffer and a name lookup per value) was most of the
- * time spent decoding a page. Each property's deserializer is looked up once, through the
- * core's {@code PropertyReader}, which also reports nulls, absent values and errors as
- * Jackson does.
+ * {@code switch} on the index of each property as the parser matches its name (the core's
+ * {@code PropertyNames}), and calls the canonical constructor. Jackson's own path for
+ * records (a property buffer and a name lookup per value) was most of the time spent
+ * decoding a page. Each property's deserializer is looked up once, through the core's
+ * {@code PropertyReader}, which also reports nulls, absent values and errors as Jackson
+ * does. A kind of a union with a discriminator also reads an object handed on in two
+ * parts ({@code SplitObjectDeserializer}).
  */
 final class RecordDeserializerGenerator {
 
@@ -45,7 +47,14 @@ final class RecordDeserializerGenerator {
 			.build();
 	}
 
-	TypeSpec generate(ClassName record, List<ObjectProperty> allProperties) {
+	/**
+	 * Generates the deserializer.
+	 * @param record the record
+	 * @param allProperties its properties, constants included
+	 * @param split whether the record is a kind of a union with a discriminator, which
+	 * hands on the object in two parts ({@code SplitObjectDeserializer})
+	 */
+	TypeSpec generate(ClassName record, List<ObjectProperty> allProperties, boolean split) {
 		List<ObjectProperty> properties = allProperties.stream()
 			.filter((property) -> property.constant().isEmpty())
 			.toList();
@@ -59,6 +68,9 @@ final class RecordDeserializerGenerator {
 			.addModifiers(Modifier.PUBLIC)
 			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context")
 			.addStatement("$T types = context.getTypeFactory()", TYPE_FACTORY);
+		ClassName propertyNames = LibraryTypes.PROPERTY_NAMES;
+		deserializer.addField(FieldSpec.builder(propertyNames, "names", Modifier.PRIVATE).build());
+		List<CodeBlock> wireNames = new ArrayList<>();
 		CodeBlock.Builder declarations = CodeBlock.builder();
 		CodeBlock.Builder cases = CodeBlock.builder();
 		CodeBlock.Builder absentPrimitives = CodeBlock.builder();
@@ -73,7 +85,8 @@ final class RecordDeserializerGenerator {
 			resolve.addStatement("this.$L = new $T<>(context, $T.class, $S, $L)", reader, this.propertyReader, record,
 					property.wireName(), javaType(property.type()));
 			declarations.addStatement("$T $L = null", nullable(valueType), local);
-			cases.addStatement("case $S -> $L = this.$L.read(parser, context)", property.wireName(), local, reader);
+			cases.addStatement("case $L -> $L = this.$L.read(parser, context)", wireNames.size(), local, reader);
+			wireNames.add(CodeBlock.of("$S", property.wireName()));
 			if (property.primitive()) {
 				absentPrimitives.beginControlFlow("if ($L == null)", local)
 					.addStatement("$L = this.$L.absent(context)", local, reader)
@@ -81,29 +94,73 @@ final class RecordDeserializerGenerator {
 			}
 			arguments.add(CodeBlock.of("$L", local));
 		}
+		resolve.addStatement("this.names = $T.of(context$L)", propertyNames,
+				wireNames.isEmpty() ? "" : CodeBlock.of(", $L", CodeBlock.join(wireNames, ", ")));
+		CodeBlock readProperty = CodeBlock.builder()
+			.addStatement("parser.nextToken()")
+			.beginControlFlow("switch (property)")
+			.add(cases.build())
+			.addStatement("default -> parser.skipChildren()")
+			.endControlFlow()
+			.build();
+		CodeBlock construct = CodeBlock.builder()
+			.add(absentPrimitives.isEmpty() ? CodeBlock.of("")
+					: CodeBlock.builder()
+						.add("// Absent primitives fail as they do in Jackson (FAIL_ON_NULL_FOR_PRIMITIVES).\n")
+						.add(absentPrimitives.build())
+						.build())
+			.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "))
+			.build();
 		MethodSpec.Builder deserialize = MethodSpec.methodBuilder("deserialize")
 			.addAnnotation(Override.class)
 			.addModifiers(Modifier.PUBLIC)
 			.returns(record)
 			.addParameter(LibraryTypes.JSON_PARSER, "parser")
-			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context")
-			.addCode(declarations.build())
-			.beginControlFlow(
-					"for ($T propertyName = $T.firstName(parser, context, $T.class); propertyName != null; "
-							+ "propertyName = parser.nextName())",
-					nullable(ClassName.get(String.class)), this.propertyReader, record)
-			.addStatement("parser.nextToken()")
-			.beginControlFlow("switch (propertyName)")
-			.addCode(cases.build())
-			.addStatement("default -> parser.skipChildren()")
-			.endControlFlow()
-			.endControlFlow()
-			.addCode(absentPrimitives.isEmpty() ? CodeBlock.of("")
-					: CodeBlock.builder()
-						.add("// Absent primitives fail as they do in Jackson (FAIL_ON_NULL_FOR_PRIMITIVES).\n")
-						.add(absentPrimitives.build())
-						.build())
-			.addStatement("return new $T($L)", record, CodeBlock.join(arguments, ", "));
+			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context");
+		List<MethodSpec> readers = new ArrayList<>();
+		if (split) {
+			// A kind of a union with a discriminator: the union hands on the properties
+			// it
+			// buffered and the parser of the rest.
+			deserializer.addSuperinterface(ParameterizedTypeName.get(LibraryTypes.SPLIT_OBJECT_DESERIALIZER, record));
+			deserialize.addStatement("return deserialize(parser, null, context)");
+			MethodSpec.Builder splitDeserialize = MethodSpec.methodBuilder("deserialize")
+				.addAnnotation(Override.class)
+				.addModifiers(Modifier.PUBLIC)
+				.returns(record)
+				.addParameter(LibraryTypes.JSON_PARSER, "parser")
+				.addParameter(nullable(LibraryTypes.JSON_PARSER), "rest")
+				.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context")
+				.addCode(declarations.build())
+				.addStatement("int property = this.names.first(parser, context, $T.class)", record)
+				.beginControlFlow("while (true)")
+				.beginControlFlow("if (property == $T.END)", propertyNames)
+				.beginControlFlow("if (rest == null)")
+				.addStatement("break")
+				.endControlFlow()
+				.addComment("The buffered properties are read: the rest of the object comes from its parser.")
+				.addStatement("parser = rest")
+				.addStatement("rest = null")
+				.addStatement("property = this.names.next(parser)")
+				.addStatement("continue")
+				.endControlFlow()
+				.addCode(readProperty)
+				.addStatement("property = this.names.next(parser)")
+				.endControlFlow()
+				.addCode(construct);
+			readers.add(deserialize.build());
+			deserialize = splitDeserialize;
+		}
+		else {
+			deserialize.addCode(declarations.build())
+				.beginControlFlow(
+						"for (int property = this.names.first(parser, context, $T.class); property != $T.END; "
+								+ "property = this.names.next(parser))",
+						record, propertyNames)
+				.addCode(readProperty)
+				.endControlFlow()
+				.addCode(construct);
+		}
 		return deserializer
 			.addMethod(MethodSpec.constructorBuilder()
 				.addJavadoc("Creates the deserializer (Jackson instantiates it once per mapper).\n")
@@ -117,6 +174,7 @@ final class RecordDeserializerGenerator {
 				.addJavadoc("Cached, so records that contain each other are resolved once.\n")
 				.addStatement("return true")
 				.build())
+			.addMethods(readers)
 			.addMethod(deserialize.build())
 			.build();
 	}
@@ -129,12 +187,12 @@ final class RecordDeserializerGenerator {
 	 * Names the locals after the properties, avoiding the method's own names.
 	 */
 	private static Map<ObjectProperty, String> localNames(List<ObjectProperty> properties) {
-		Set<String> taken = new HashSet<>(Set.of("parser", "context", "propertyName"));
+		Set<String> taken = new HashSet<>(Set.of("parser", "rest", "context", "property"));
 		properties.forEach((property) -> taken.add(property.javaName()));
 		Map<ObjectProperty, String> names = new LinkedHashMap<>();
 		for (ObjectProperty property : properties) {
 			String name = property.javaName();
-			if (Set.of("parser", "context", "propertyName").contains(name)) {
+			if (Set.of("parser", "rest", "context", "property").contains(name)) {
 				do {
 					name = name + "_";
 				}

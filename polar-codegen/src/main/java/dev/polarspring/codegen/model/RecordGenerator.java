@@ -12,6 +12,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 
 import dev.polarspring.codegen.ModelType.ObjectType;
+import dev.polarspring.codegen.ModelType.UnionType;
 import dev.polarspring.codegen.ModelTypes;
 
 /**
@@ -83,8 +84,15 @@ final class RecordGenerator {
 		if (properties.stream().anyMatch((property) -> SensitiveProperties.isSensitive(property.wireName()))) {
 			record.addMethod(maskedToString(type, properties));
 		}
-		record.addType(this.deserializers.generate(type.className(), properties));
+		record.addType(this.deserializers.generate(type.className(), properties, isKindOfDiscriminatedUnion(type)));
 		return record.build();
+	}
+
+	private boolean isKindOfDiscriminatedUnion(ObjectType type) {
+		return this.types.supertypes(type.className())
+			.stream()
+			.anyMatch((union) -> this.types.byClassName(union) instanceof UnionType unionType
+					&& unionType.discriminator() != null);
 	}
 
 	private static MethodSpec maskedToString(ObjectType type, List<ObjectProperty> properties) {

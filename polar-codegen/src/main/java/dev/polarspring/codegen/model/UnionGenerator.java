@@ -256,9 +256,14 @@ final class UnionGenerator {
 						Modifier.FINAL)
 				.initializer(matcher(union, name, variantMatcher))
 				.build());
-			deserialize.addStatement("$T node = context.readTree(parser)", LibraryTypes.JSON_NODE)
-				.addStatement("$T variant = VARIANTS.match(node)", TypeResolver.nullable(variantClass))
-				.addStatement("return (variant != null) ? this.variants.read(node, variant, context) : new $T(node)",
+			// The object is buffered as tokens while the matcher notes what its rules
+			// look
+			// at; the chosen variant reads the tokens, no tree is built.
+			deserialize
+				.addStatement("$T json = VARIANTS.buffer(parser, context)", variantMatcher.nestedClass("Buffered"))
+				.addStatement("$T variant = VARIANTS.match(json)", TypeResolver.nullable(variantClass))
+				.addStatement(
+						"return (variant != null) ? this.variants.read(json, variant, context) : new $T(json.tree(context))",
 						unknown);
 		}
 		return type.addMethod(deserialize.build()).build();
