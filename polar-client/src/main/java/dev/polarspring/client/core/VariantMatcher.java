@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -392,7 +393,8 @@ public final class VariantMatcher<T> {
 			this.constantValues = new Object[variant.constants.size()];
 			for (int i = 0; i < this.constantSlots.length; i++) {
 				Map.Entry<JsonPointer, Object> constant = variant.constants.get(i);
-				this.constantSlots[i] = slots.get(constant.getKey());
+				// Every constant's pointer was given a slot when the slots were numbered.
+				this.constantSlots[i] = Objects.requireNonNull(slots.get(constant.getKey()));
 				this.constantValues[i] = constant.getValue();
 			}
 		}
@@ -400,7 +402,8 @@ public final class VariantMatcher<T> {
 		private static long[] mask(Set<String> set, Map<String, Integer> names, int words) {
 			long[] mask = new long[words];
 			for (String name : set) {
-				int bit = names.get(name);
+				// Every name a variant declares was numbered.
+				int bit = Objects.requireNonNull(names.get(name));
 				mask[bit >>> 6] |= 1L << bit;
 			}
 			return mask;
