@@ -1,14 +1,10 @@
 package com.example.readme;
 
-import java.io.File;
-import java.nio.file.Path;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.xpath.XPathFactory;
-
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
+import static com.example.readme.Poms.read;
+import static com.example.readme.Poms.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -18,12 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExamplesPomTests {
 
-	private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-
 	@Test
 	void theExamplesUseTheProjectsBootAndVersion() throws Exception {
-		Document root = read(ROOT.resolve("pom.xml"));
-		Document examples = read(ROOT.resolve("examples/pom.xml"));
+		Document root = read("pom.xml");
+		Document examples = read("examples/pom.xml");
 		assertThat(text(examples, "/project/parent/version")).as("Spring Boot of examples/pom.xml")
 			.isEqualTo(text(root, "/project/parent/version"));
 		String version = text(root, "/project/version");
@@ -35,14 +29,6 @@ class ExamplesPomTests {
 		assertThat(text(examples, "/project/properties/spring-javaformat.version"))
 			.as("spring-javaformat.version of examples/pom.xml")
 			.isEqualTo(text(root, "/project/properties/spring-javaformat.version"));
-	}
-
-	private static Document read(Path pom) throws Exception {
-		return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File(pom.toString()));
-	}
-
-	private static String text(Document document, String path) throws Exception {
-		return XPathFactory.newInstance().newXPath().evaluate(path, document);
 	}
 
 }
