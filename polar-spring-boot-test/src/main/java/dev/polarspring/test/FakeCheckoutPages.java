@@ -109,6 +109,9 @@ final class FakeCheckoutPages {
 			}
 			body.append("</li>");
 		}
+		if (customerState.get("active_subscriptions").isEmpty()) {
+			body.append("<li>None</li>");
+		}
 		body.append("</ul><h2>Orders</h2><ul id=\"orders\">");
 		for (ObjectNode order : orders) {
 			body.append("<li>")
@@ -118,6 +121,9 @@ final class FakeCheckoutPages {
 				.append(", ")
 				.append(escape(order.get("status").asString()))
 				.append("</li>");
+		}
+		if (orders.isEmpty()) {
+			body.append("<li>None</li>");
 		}
 		body.append("</ul>");
 		if (!licenseKeys.isEmpty()) {

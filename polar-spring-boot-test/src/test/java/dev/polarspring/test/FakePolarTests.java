@@ -196,8 +196,8 @@ class FakePolarTests {
 		String portal = session.get("customer_portal_url").asString().substring(this.fake.baseUrl().length());
 		FakeHttp.Answer page = this.http.getWithoutToken(portal);
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("user-1@example.com", "Starter Kit, $19.00, paid",
-				"<a id=\"return\" href=\"https://shop.example.com/account\">Back</a>");
+		assertThat(page.body()).contains("user-1@example.com", "<ul id=\"subscriptions\"><li>None</li></ul>",
+				"Starter Kit, $19.00, paid", "<a id=\"return\" href=\"https://shop.example.com/account\">Back</a>");
 		assertThat(this.http.getWithoutToken("/portal?customer_session_token=polar_cst_nope").status()).isEqualTo(401);
 	}
 
