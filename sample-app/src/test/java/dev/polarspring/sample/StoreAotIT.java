@@ -138,7 +138,23 @@ class StoreAotIT {
 			StoreVisitor.Page account = visitor.get("/account");
 			assertThat(account.status()).isEqualTo(200);
 			assertThat(account.text("owned")).contains("Pro Plan Subscription Active, renews", "Pro member area");
+			assertThat(account.text("webhooks")).contains("order.paid msg_", "The order for Pro Plan was paid: $9.00.");
 		});
+	}
+
+	@Test
+	void aDownloadIsMeteredThroughPolarUsage() {
+		StoreVisitor visitor = new StoreVisitor(port);
+		visitor.get("/account");
+		visitor.buyAndPay("starter", "ada@example.com");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(visitor.get("/account").body()).contains("id=\"download\""));
+		assertThat(visitor.post("/downloads/starter-kit").status()).isEqualTo(200);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(visitor.get("/account").text("usage"))
+				.contains("Downloads : 1 this billing period"));
 	}
 
 }

@@ -144,7 +144,7 @@ class StoreFlowTests {
 			assertThat(page.text("webhooks")).contains(
 					"order.paid " + orderPaid.webhookId() + " The order for Pro Plan was paid: $9.00.",
 					"subscription.active", "benefit_grant.created", "Benefit granted: Pro member area.",
-					"customer.state_changed", "Your access changed: 1 active subscription, 1 benefit.");
+					"customer.state_changed", "Your access changed: you now have 1 active subscription and 1 benefit.");
 		});
 		assertThat(visitor.get("/account").text("webhooks")).contains("Time Event Webhook id Outcome",
 				"order.paid " + orderPaid.webhookId() + " The order for Pro Plan was paid: $9.00.", "checkout.updated",

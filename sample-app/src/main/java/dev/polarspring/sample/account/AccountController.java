@@ -11,6 +11,7 @@ import dev.polarspring.boot.billing.PolarEntitlements;
 import dev.polarspring.sample.activity.WebhookActivityRepository;
 import dev.polarspring.sample.store.Catalog;
 import dev.polarspring.sample.store.Shopper;
+import dev.polarspring.sample.store.ShopperEmails;
 
 /**
  * The account page: what the shopper owns, read from Polar through
@@ -34,8 +35,11 @@ class AccountController {
 
 	private final WebhookActivityRepository activities;
 
+	private final ShopperEmails emails;
+
 	AccountController(PolarEntitlements entitlements, Catalog catalog, BenefitDetails benefits, MeterNames meterNames,
-			WebhookActivityRepository activities) {
+			WebhookActivityRepository activities, ShopperEmails emails) {
+		this.emails = emails;
 		this.entitlements = entitlements;
 		this.catalog = catalog;
 		this.benefits = benefits;
@@ -47,6 +51,7 @@ class AccountController {
 	String account(HttpSession session, Model model) {
 		String shopperId = Shopper.id(session);
 		model.addAttribute("shopperId", shopperId);
+		model.addAttribute("email", this.emails.of(shopperId).orElse(null));
 		PolarCustomerEntitlements owned = this.entitlements.of(shopperId);
 		model.addAttribute("account",
 				Account.of(owned, this.catalog.all(), this.benefits, this.meterNames.usage(owned.activeMeters())));

@@ -89,8 +89,7 @@ final class WebhookOutcomes {
 			return "The checkout for " + product + checkout(checkout) + ".";
 		}
 		if (data instanceof CustomerState state) {
-			return "Your access changed: " + count(state.activeSubscriptions().size(), "active subscription") + ", "
-					+ count(state.grantedBenefits().size(), "benefit") + ".";
+			return access(state.activeSubscriptions().size(), state.grantedBenefits().size());
 		}
 		if (data instanceof Customer customer) {
 			return "Polar " + verb + " the customer " + customer.email() + ".";
@@ -149,6 +148,16 @@ final class WebhookOutcomes {
 			return licenseKeys.benefit().description();
 		}
 		return "benefit " + grant.benefitId();
+	}
+
+	private static String access(int subscriptions, int benefits) {
+		if (subscriptions == 0 && benefits == 0) {
+			return "Your access changed: you have no active subscription or benefit now.";
+		}
+		String has = (subscriptions == 0) ? count(benefits, "benefit")
+				: (benefits == 0) ? count(subscriptions, "active subscription")
+						: count(subscriptions, "active subscription") + " and " + count(benefits, "benefit");
+		return "Your access changed: you now have " + has + ".";
 	}
 
 	private static String count(int count, String noun) {

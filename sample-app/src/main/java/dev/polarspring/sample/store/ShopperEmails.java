@@ -17,7 +17,7 @@ import dev.polarspring.client.webhook.CustomerUpdatedEvent;
  * external id). Kept in the {@code shopper_email} table (see {@code schema.sql}).
  */
 @Component
-class ShopperEmails {
+public class ShopperEmails {
 
 	private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ class ShopperEmails {
 	 * @param shopperId the guest's id
 	 * @return the email, or empty before their first payment
 	 */
-	Optional<String> of(String shopperId) {
+	public Optional<String> of(String shopperId) {
 		return this.jdbc.sql("SELECT email FROM shopper_email WHERE shopper_id = ?")
 			.param(shopperId)
 			.query(String.class)
