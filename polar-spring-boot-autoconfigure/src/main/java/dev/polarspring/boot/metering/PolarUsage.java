@@ -1,7 +1,6 @@
 package dev.polarspring.boot.metering;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 
 import dev.polarspring.client.events.IngestEvents;
@@ -55,8 +54,10 @@ public final class PolarUsage {
 	public void record(String externalCustomerId, String eventName, Map<String, ?> metadata) {
 		UsageEvent.requireText(externalCustomerId, "externalCustomerId");
 		IngestEvents.checkName(eventName);
+		// The clock's millis(), not an Instant: the system clock reads it without
+		// allocating.
 		this.sender.enqueue(new UsageEvent(eventName, null, externalCustomerId, null, UsageEventIds.next(),
-				this.clock.instant(), UsageEvent.checkedMetadata(metadata)));
+				this.clock.millis() * 1000, UsageEvent.checkedMetadata(metadata)));
 	}
 
 	/**
@@ -83,13 +84,13 @@ public final class PolarUsage {
 	 * @throws IllegalStateException if metering has stopped (during shutdown)
 	 */
 	public void record(UsageEvent event) {
-		Instant now = this.clock.instant();
-		Instant timestamp = event.timestamp();
-		if (timestamp == null) {
-			event = event.withTimestamp(now);
+		long nowMillis = this.clock.millis();
+		long timestampMicros = event.timestampMicros();
+		if (timestampMicros == UsageEvent.NO_TIMESTAMP) {
+			event = event.withTimestampMicros(nowMillis * 1000);
 		}
-		else if (timestamp.isAfter(now)) {
-			throw new IllegalArgumentException("The timestamp of '" + event.name() + "' (" + timestamp
+		else if (Math.floorDiv(timestampMicros, 1000) > nowMillis) {
+			throw new IllegalArgumentException("The timestamp of '" + event.name() + "' (" + event.timestamp()
 					+ ") is in the future; Polar accepts only events that happened");
 		}
 		this.sender.enqueue(event);

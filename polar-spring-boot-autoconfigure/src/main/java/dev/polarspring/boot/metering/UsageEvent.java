@@ -29,6 +29,8 @@ import dev.polarspring.client.events.IngestEvents;
  */
 public final class UsageEvent {
 
+	static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
 	private static final Pattern UUID_SHAPE = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
@@ -42,7 +44,9 @@ public final class UsageEvent {
 
 	private final long generatedId;
 
-	private final @Nullable Instant timestamp;
+	// Microseconds since the epoch (Polar keeps microseconds), or NO_TIMESTAMP: a long
+	// rather than an Instant, so recording allocates one object less.
+	private final long timestampMicros;
 
 	private final Map<String, Object> metadata;
 
@@ -50,14 +54,13 @@ public final class UsageEvent {
 	 * Creates a checked event; the metadata is already checked and immutable.
 	 */
 	UsageEvent(String name, @Nullable String customerId, @Nullable String externalCustomerId,
-			@Nullable String idempotencyKey, long generatedId, @Nullable Instant timestamp,
-			Map<String, Object> metadata) {
+			@Nullable String idempotencyKey, long generatedId, long timestampMicros, Map<String, Object> metadata) {
 		this.name = name;
 		this.customerId = customerId;
 		this.externalCustomerId = externalCustomerId;
 		this.idempotencyKey = idempotencyKey;
 		this.generatedId = generatedId;
-		this.timestamp = timestamp;
+		this.timestampMicros = timestampMicros;
 		this.metadata = metadata;
 	}
 
@@ -127,11 +130,18 @@ public final class UsageEvent {
 
 	/**
 	 * Returns when the event happened.
-	 * @return the time, or {@code null} until recorded without one (recording sets it to
-	 * the time of the call)
+	 * @return the time, to the microsecond (as Polar keeps it), or {@code null} until
+	 * recorded without one (recording sets it to the millisecond of the call)
 	 */
 	public @Nullable Instant timestamp() {
-		return this.timestamp;
+		long micros = this.timestampMicros;
+		return (micros != NO_TIMESTAMP)
+				? Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000L)
+				: null;
+	}
+
+	long timestampMicros() {
+		return this.timestampMicros;
 	}
 
 	/**
@@ -142,9 +152,9 @@ public final class UsageEvent {
 		return this.metadata;
 	}
 
-	UsageEvent withTimestamp(Instant timestamp) {
+	UsageEvent withTimestampMicros(long timestampMicros) {
 		return new UsageEvent(this.name, this.customerId, this.externalCustomerId, this.idempotencyKey,
-				this.generatedId, timestamp, this.metadata);
+				this.generatedId, timestampMicros, this.metadata);
 	}
 
 	/**
@@ -182,7 +192,7 @@ public final class UsageEvent {
 
 		private @Nullable String idempotencyKey;
 
-		private @Nullable Instant timestamp;
+		private long timestampMicros = NO_TIMESTAMP;
 
 		private Map<String, Object> metadata = Map.of();
 
@@ -206,7 +216,7 @@ public final class UsageEvent {
 
 		/**
 		 * Sets when the event happened; by default the time it is recorded.
-		 * @param timestamp the time, not in the future
+		 * @param timestamp the time, not in the future; Polar keeps it to the microsecond
 		 * @return this builder
 		 */
 		public Builder timestamp(Instant timestamp) {
@@ -214,7 +224,13 @@ public final class UsageEvent {
 				throw new IllegalArgumentException(
 						"timestamp must not be null; leave it unset for the time of the call");
 			}
-			this.timestamp = timestamp;
+			try {
+				this.timestampMicros = Math.addExact(Math.multiplyExact(timestamp.getEpochSecond(), 1_000_000L),
+						timestamp.getNano() / 1000);
+			}
+			catch (ArithmeticException ex) {
+				throw new IllegalArgumentException("timestamp " + timestamp + " is out of range for Polar");
+			}
 			return this;
 		}
 
@@ -239,7 +255,7 @@ public final class UsageEvent {
 		 */
 		public UsageEvent build() {
 			return new UsageEvent(this.name, this.customerId, this.externalCustomerId, this.idempotencyKey,
-					(this.idempotencyKey != null) ? 0 : UsageEventIds.next(), this.timestamp, this.metadata);
+					(this.idempotencyKey != null) ? 0 : UsageEventIds.next(), this.timestampMicros, this.metadata);
 		}
 
 	}

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UsageBufferTests {
 
 	private static UsageEvent event(int n) {
-		return new UsageEvent("e" + n, null, "user", "k" + n, 0, null, Map.of());
+		return new UsageEvent("e" + n, null, "user", "k" + n, 0, UsageEvent.NO_TIMESTAMP, Map.of());
 	}
 
 	@Test

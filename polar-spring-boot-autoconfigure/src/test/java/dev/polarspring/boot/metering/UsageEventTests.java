@@ -34,6 +34,22 @@ class UsageEventTests {
 	}
 
 	@Test
+	void timestampsKeepTheMicrosecondsPolarKeeps() {
+		assertThat(UsageEvent.forExternalCustomer("user-42", "api_call")
+			.timestamp(Instant.parse("2026-11-01T10:00:00.123456789Z"))
+			.build()
+			.timestamp()).isEqualTo(Instant.parse("2026-11-01T10:00:00.123456Z"));
+		assertThat(UsageEvent.forExternalCustomer("user-42", "api_call")
+			.timestamp(Instant.parse("1969-12-31T23:59:59.999999Z"))
+			.build()
+			.timestamp()).isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
+		assertThat(UsageEvent.forExternalCustomer("user-42", "api_call").build().timestamp()).isNull();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> UsageEvent.forExternalCustomer("user-42", "api_call").timestamp(Instant.MAX))
+			.withMessageContaining("out of range");
+	}
+
+	@Test
 	void withoutAKeyEachEventGetsAUuidOfItsOwnFixedWhenBuilt() {
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < 10_000; i++) {
