@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -26,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.polarspring.client.webhook.WebhookSigner;
 import dev.polarspring.client.webhook.WebhookVector;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -95,7 +97,7 @@ public final class WebhookLoad {
 		Duration listenerTime = Duration.ofMillis(option("listener", 50));
 		int workers = option("workers", 16);
 		int warmup = option("warmup", 1000);
-		EmbeddedPostgres postgres = this.mode.equals("durable-postgres") ? EmbeddedPostgres.builder().start() : null;
+		@Nullable EmbeddedPostgres postgres = this.mode.equals("durable-postgres") ? EmbeddedPostgres.builder().start() : null;
 		try (ConfigurableApplicationContext application = start(postgres, workers)) {
 			int port = application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 			SlowListener listener = application.getBean(SlowListener.class);
@@ -123,7 +125,7 @@ public final class WebhookLoad {
 		}
 	}
 
-	private ConfigurableApplicationContext start(EmbeddedPostgres postgres, int workers) {
+	private ConfigurableApplicationContext start(@Nullable EmbeddedPostgres postgres, int workers) {
 		List<String> properties = new ArrayList<>(List.of("server.port=0", "polar.webhook.secret=" + SECRET,
 				"spring.main.banner-mode=off", "polar.webhook.inbox.workers=" + workers));
 		switch (this.mode) {
@@ -132,7 +134,9 @@ public final class WebhookLoad {
 					"spring.datasource.url=jdbc:h2:mem:webhook-load;DB_CLOSE_DELAY=-1"));
 			default -> properties
 				.addAll(List.of("polar.webhook.processing=durable", "polar.webhook.inbox.initialize-schema=always",
-						"spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres")));
+						"spring.datasource.url=" + Objects
+							.requireNonNull(postgres, "durable-postgres runs on the embedded PostgreSQL")
+							.getJdbcUrl("postgres", "postgres")));
 		}
 		return new SpringApplicationBuilder(LoadApplication.class).properties(properties.toArray(String[]::new)).run();
 	}
