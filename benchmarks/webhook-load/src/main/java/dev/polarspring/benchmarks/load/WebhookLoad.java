@@ -132,11 +132,11 @@ public final class WebhookLoad {
 			case "inline" -> properties.add("polar.webhook.processing=inline");
 			case "durable-h2" -> properties.addAll(List.of("polar.webhook.processing=durable",
 					"spring.datasource.url=jdbc:h2:mem:webhook-load;DB_CLOSE_DELAY=-1"));
-			default -> properties
-				.addAll(List.of("polar.webhook.processing=durable", "polar.webhook.inbox.initialize-schema=always",
-						"spring.datasource.url=" + Objects
-							.requireNonNull(postgres, "durable-postgres runs on the embedded PostgreSQL")
-							.getJdbcUrl("postgres", "postgres")));
+			default -> properties.addAll(
+					List.of("polar.webhook.processing=durable", "polar.webhook.inbox.initialize-schema=always",
+							"spring.datasource.url=" + Objects
+								.requireNonNull(postgres, "durable-postgres runs on the embedded PostgreSQL")
+								.getJdbcUrl("postgres", "postgres")));
 		}
 		return new SpringApplicationBuilder(LoadApplication.class).properties(properties.toArray(String[]::new)).run();
 	}
