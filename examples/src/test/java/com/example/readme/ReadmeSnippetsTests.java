@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is preceded by {@code <!-- example: examples/<file>#<tag> -->} and is exactly the
  * region of that file between {@code tag::<tag>[]} and {@code end::<tag>[]} (see
  * {@link TaggedRegions}). Change the example, then copy it into the README by hand or
- * with {@code ./mvnw -pl examples test -Dtest=ReadmeSnippetsTests -Dreadme.sync=true},
- * which rewrites the blocks that differ.
+ * with {@code ./mvnw -B -pl examples -am test -Dtest=ReadmeSnippetsTests
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dreadme.sync=true}, which rewrites the blocks
+ * that differ and then checks them as usual.
  */
 class ReadmeSnippetsTests {
 

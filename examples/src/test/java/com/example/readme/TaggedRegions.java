@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * {@code # tag::name[]}) and ends before {@code end::name[]}. Several regions with the
  * same name are joined in file order, so a snippet can show the imports and a method
  * without what lies between. Lines that are tags themselves are never part of a region,
- * so regions may nest. Each part's common indentation is removed, so a method's part
- * starts at the left margin like the imports before it.
+ * so regions may nest. Each part is shifted left by the indentation of the tag line that
+ * opens it: {@code // tag::x[]} indented like a method's body shows that body from the
+ * left margin, one at the left margin keeps the lines as they are.
  */
 final class TaggedRegions {
 
@@ -31,9 +32,9 @@ final class TaggedRegions {
 
 	private final Path file;
 
-	private final Map<String, List<List<Line>>> regions;
+	private final Map<String, List<Fragment>> regions;
 
-	private TaggedRegions(Path file, Map<String, List<List<Line>>> regions) {
+	private TaggedRegions(Path file, Map<String, List<Fragment>> regions) {
 		this.file = file;
 		this.regions = regions;
 	}
@@ -53,7 +54,7 @@ final class TaggedRegions {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read " + file, ex);
 		}
-		Map<String, List<List<Line>>> regions = new LinkedHashMap<>();
+		Map<String, List<Fragment>> regions = new LinkedHashMap<>();
 		Map<String, Integer> open = new LinkedHashMap<>();
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i);
@@ -65,7 +66,8 @@ final class TaggedRegions {
 						throw new IllegalStateException(file + " line " + (i + 1) + ": tag::" + name
 								+ "[] opened again before end::" + name + "[]");
 					}
-					regions.computeIfAbsent(name, (key) -> new ArrayList<>()).add(new ArrayList<>());
+					regions.computeIfAbsent(name, (key) -> new ArrayList<>())
+						.add(new Fragment(indentation(line), new ArrayList<>()));
 				}
 				else if (open.remove(name) == null) {
 					throw new IllegalStateException(
@@ -74,8 +76,8 @@ final class TaggedRegions {
 				continue;
 			}
 			for (String name : open.keySet()) {
-				List<List<Line>> fragments = regions.get(name);
-				fragments.get(fragments.size() - 1).add(new Line(i + 1, line));
+				List<Fragment> fragments = regions.get(name);
+				fragments.get(fragments.size() - 1).lines().add(new Line(i + 1, line));
 			}
 		}
 		if (!open.isEmpty()) {
@@ -93,22 +95,17 @@ final class TaggedRegions {
 	 * such tag
 	 */
 	Optional<Region> region(String name) {
-		List<List<Line>> fragments = this.regions.get(name);
+		List<Fragment> fragments = this.regions.get(name);
 		if (fragments == null) {
 			return Optional.empty();
 		}
 		List<String> text = new ArrayList<>();
 		int first = 0;
 		int last = 0;
-		for (List<Line> fragment : fragments) {
-			int indent = Integer.MAX_VALUE;
-			for (Line line : fragment) {
-				if (!line.text().isBlank()) {
-					indent = Math.min(indent, indentation(line.text()));
-				}
-			}
-			for (Line line : fragment) {
-				text.add(line.text().isBlank() ? "" : line.text().substring(indent));
+		for (Fragment fragment : fragments) {
+			for (Line line : fragment.lines()) {
+				int strip = Math.min(indentation(line.text()), fragment.indent());
+				text.add(line.text().isBlank() ? "" : line.text().substring(strip));
 				first = (first == 0) ? line.number() : first;
 				last = line.number();
 			}
@@ -130,6 +127,15 @@ final class TaggedRegions {
 			i++;
 		}
 		return i;
+	}
+
+	/**
+	 * One part of a region.
+	 *
+	 * @param indent the indentation of the tag line that opens it
+	 * @param lines its lines
+	 */
+	private record Fragment(int indent, List<Line> lines) {
 	}
 
 	/**

@@ -68,6 +68,37 @@ class TaggedRegionsTests {
 	}
 
 	@Test
+	void aPartKeepsTheIndentationBeyondItsTagLine() throws IOException {
+		TaggedRegions regions = read("""
+				<!-- tag::pom[] -->
+				<project>
+				  <properties>
+				    <java.version>17</java.version>
+				    <!-- end::pom[] -->
+				    <maven.install.skip>true</maven.install.skip>
+				<!-- tag::pom[] -->
+				  </properties>
+				  <dependencies>
+				    <!-- tag::dependency[] -->
+				    <dependency>
+				      <artifactId>starter</artifactId>
+				    </dependency>
+				    <!-- end::dependency[] -->
+				  </dependencies>
+				</project>
+				<!-- end::pom[] -->
+				""");
+		assertThat(regions.region("pom")).get()
+			.extracting(TaggedRegions.Region::lines)
+			.isEqualTo(List.of("<project>", "  <properties>", "    <java.version>17</java.version>", "  </properties>",
+					"  <dependencies>", "    <dependency>", "      <artifactId>starter</artifactId>",
+					"    </dependency>", "  </dependencies>", "</project>"));
+		assertThat(regions.region("dependency")).get()
+			.extracting(TaggedRegions.Region::lines)
+			.isEqualTo(List.of("<dependency>", "  <artifactId>starter</artifactId>", "</dependency>"));
+	}
+
+	@Test
 	void aTagNeverClosedIsAnError() {
 		assertThatIllegalStateException().isThrownBy(() -> read("// tag::snippet[]\nclass Example {\n}\n"))
 			.withMessageContaining("line 1: tag::snippet[] is never closed");
