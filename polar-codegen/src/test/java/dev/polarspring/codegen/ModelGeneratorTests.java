@@ -230,7 +230,14 @@ class ModelGeneratorTests {
 		assertThat(sources.get("Customer")).contains("@Nullable TaxId taxId");
 		assertThat(sources.get("TaxId")).contains("public record TaxId(@JsonProperty(\"value\") String value,")
 			.contains("@JsonProperty(\"format\") TaxIDFormat format")
-			.contains("shape = JsonFormat.Shape.ARRAY");
+			.contains("shape = JsonFormat.Shape.ARRAY")
+			.contains("@JsonDeserialize(\n\t\tusing = TaxId.Deserializer.class\n)")
+			.contains(
+					"if (!parser.isExpectedStartArrayToken()) {\n\t\t\t\treturn (TaxId) context.handleUnexpectedToken(")
+			.contains("switch (item++) {\n\t\t\t\t\tcase 0 -> value = this.valueReader.read(parser, context);\n"
+					+ "\t\t\t\t\tcase 1 -> format = this.formatReader.read(parser, context);\n"
+					+ "\t\t\t\t\tdefault -> parser.skipChildren();")
+			.contains("return new TaxId(value, format);");
 	}
 
 	private static final String PRODUCT_CREATE = """
@@ -249,6 +256,28 @@ class ModelGeneratorTests {
 			.contains("public Builder name(String name) {\n\t\t\tthis.name = Objects.requireNonNull(name")
 			.contains("public Builder seats(long seats)")
 			.contains("@JsonAnySetter\n\t\tpublic Builder additionalProperty(String name, @Nullable Object value)");
+	}
+
+	@Test
+	void requestBodyIsReadIntoItsBuilderByItsOwnDeserializer() {
+		String source = Fragments.generate(
+				Fragments.spec(
+						PRODUCT_CREATE.replace("\"seats\"",
+								"\"kind\": " + "{\"type\": \"string\", \"const\": \"pro\"}, \"seats\""),
+						"ProductCreate"))
+			.get("ProductCreate");
+		assertThat(source).contains("@JsonDeserialize(\n\t\tusing = ProductCreate.Deserializer.class\n)")
+			.doesNotContain("builder = ProductCreate.Builder.class")
+			.contains("this.seatsReader = new PropertyReader<>(context, ProductCreate.class, \"seats\", "
+					+ "types.constructType(long.class));")
+			.contains("this.names = PropertyNames.of(context, \"name\", \"description\", \"seats\", \"kind\");")
+			.contains("case 0 -> builder.name(this.nameReader.read(parser, context));")
+			.contains("case 3 -> parser.skipChildren();")
+			.contains("default -> builder.additionalProperty(parser.currentName(), "
+					+ "this.additionalReader.read(parser, context));")
+			.contains("throw BuilderRejection.ofValue(context, parser, ProductCreate.class, ex);")
+			.contains("return builder.build();\n\t\t\t} catch (IllegalStateException ex) {\n"
+					+ "\t\t\t\tthrow BuilderRejection.ofBuild(context, parser, Builder.class, ex);");
 	}
 
 	@Test

@@ -39,7 +39,8 @@ public final class PropertyReader<V> {
 
 	private final Class<?> owner;
 
-	private final String name;
+	/** The property's name, or null for every property a body does not declare. */
+	private final @Nullable String name;
 
 	private final ValueDeserializer<Object> deserializer;
 
@@ -59,10 +60,26 @@ public final class PropertyReader<V> {
 	 * @param type the property's type
 	 */
 	public PropertyReader(DeserializationContext context, Class<?> owner, String name, JavaType type) {
+		this(owner, name, context, type);
+	}
+
+	private PropertyReader(Class<?> owner, @Nullable String name, DeserializationContext context, JavaType type) {
 		this.owner = owner;
 		this.name = name;
 		this.deserializer = context.findRootValueDeserializer(type);
 		this.shortcut = shortcut(this.deserializer);
+	}
+
+	/**
+	 * Looks up the deserializer of the properties a request body does not declare, kept
+	 * as they are (its additional properties); a failure names the property the parser is
+	 * on.
+	 * @param context the context resolving the body's deserializer
+	 * @param owner the request body
+	 * @return the reader of any such property
+	 */
+	public static PropertyReader<Object> additional(DeserializationContext context, Class<?> owner) {
+		return new PropertyReader<>(owner, null, context, context.constructType(Object.class));
 	}
 
 	private static int shortcut(ValueDeserializer<Object> deserializer) {
@@ -95,6 +112,8 @@ public final class PropertyReader<V> {
 	 */
 	@SuppressWarnings("unchecked")
 	public @Nullable V read(JsonParser parser, DeserializationContext context) {
+		// Where the value starts, the parser still names its property.
+		@Nullable String property = (this.name != null) ? this.name : parser.currentName();
 		try {
 			JsonToken token = parser.currentToken();
 			switch (this.shortcut) {
@@ -133,7 +152,7 @@ public final class PropertyReader<V> {
 					: this.deserializer.deserialize(parser, context));
 		}
 		catch (RuntimeException ex) {
-			throw withPath(context, ex);
+			throw withPath(context, ex, property);
 		}
 	}
 
@@ -149,12 +168,14 @@ public final class PropertyReader<V> {
 			return (V) this.deserializer.getAbsentValue(context);
 		}
 		catch (RuntimeException ex) {
-			throw withPath(context, ex);
+			throw withPath(context, ex, this.name);
 		}
 	}
 
-	private JacksonException withPath(DeserializationContext context, RuntimeException ex) {
-		return DatabindException.wrapWithPath(context, ex, new JacksonException.Reference(this.owner, this.name));
+	private JacksonException withPath(DeserializationContext context, RuntimeException ex, @Nullable String property) {
+		return (property != null)
+				? DatabindException.wrapWithPath(context, ex, new JacksonException.Reference(this.owner, property))
+				: DatabindException.wrapWithPath(context, ex, new JacksonException.Reference(this.owner));
 	}
 
 }

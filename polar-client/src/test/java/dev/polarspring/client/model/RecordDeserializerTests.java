@@ -64,6 +64,25 @@ class RecordDeserializerTests {
 	}
 
 	@Test
+	void aTupleIsReadItemByItemFromAnArrayOnly() {
+		assertThat(MAPPER.readValue("[\"FR123\", \"eu_vat\"]", TaxId.class))
+			.isEqualTo(new TaxId("FR123", TaxIDFormat.EU_VAT));
+		assertThat(MAPPER.readValue("[\"FR123\"]", TaxId.class)).as("a missing item is null")
+			.isEqualTo(new TaxId("FR123", null));
+		assertThat(MAPPER.readValue("[\"FR123\", \"eu_vat\", {\"later\": [1]}, 2]", TaxId.class))
+			.as("further items are skipped")
+			.isEqualTo(new TaxId("FR123", TaxIDFormat.EU_VAT));
+		assertThat(MAPPER.readValue("[\"FR123\", \"zz_new\"]", TaxId.class).format()).isEqualTo(TaxIDFormat.UNKNOWN);
+		assertThatExceptionOfType(MismatchedInputException.class)
+			.isThrownBy(() -> MAPPER.readValue("{\"value\": \"FR123\", \"format\": \"eu_vat\"}", TaxId.class))
+			.withMessageContaining("TaxId");
+		assertThatExceptionOfType(MismatchedInputException.class)
+			.isThrownBy(() -> MAPPER.readValue("[[\"FR123\"], \"eu_vat\"]", TaxId.class))
+			.satisfies((ex) -> assertThat(ex.getPath()).extracting(JacksonException.Reference::getPropertyName)
+				.containsExactly("value"));
+	}
+
+	@Test
 	void anythingButAnObjectIsAMismatch() {
 		assertThatExceptionOfType(MismatchedInputException.class)
 			.isThrownBy(() -> MAPPER.readValue("[\"p1\"]", Product[].class))

@@ -3,7 +3,12 @@ package dev.polarspring.client.model;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.polarspring.client.core.PolarJson;
@@ -121,6 +126,53 @@ class RequestBodyTests {
 				CustomerSession.class);
 		assertThat(session.token()).isEqualTo("polar_cst_secret-value");
 		assertThat(session.toString()).contains("id=s1").contains("token=***").doesNotContain("secret-value");
+	}
+
+	@Test
+	void aDecodedBodyKeepsUnknownPropertiesAsTheyCameAndSkipsItsConstants() {
+		CustomFieldSelectProperties properties = MAPPER.readValue(
+				"{\"options\": [{\"value\": \"a\", \"label\": \"A\"}], "
+						+ "\"zz\": {\"a\": [1.5, 123456789012345678901234567890, null]}, \"form_label\": \"Size\"}",
+				CustomFieldSelectProperties.class);
+		assertThat(properties.formLabel()).isEqualTo("Size");
+		assertThat(properties.isSet("form_placeholder")).isFalse();
+		assertThat(properties.options()).singleElement()
+			.satisfies((option) -> assertThat(option.label()).isEqualTo("A"));
+		assertThat(json(properties).path("zz"))
+			.isEqualTo(MAPPER.readTree("{\"a\": [1.5, 123456789012345678901234567890, null]}"));
+		BenefitCustomCreate create = MAPPER.readValue(
+				"{\"type\": \"anything\", \"description\": \"d\", \"properties\": {}}", BenefitCustomCreate.class);
+		assertThat(create.additionalProperties()).isEmpty();
+		assertThat(json(create).path("type").asString()).isEqualTo("custom");
+	}
+
+	@Test
+	void aDecodedBodyFailsWhereItsBuilderRefusesNamingTheProperty() {
+		assertThatExceptionOfType(DatabindException.class).as("null for a property that may not be null")
+			.isThrownBy(() -> MAPPER.readValue("{\"options\": [{\"value\": null, \"label\": \"A\"}]}",
+					CustomFieldSelectProperties.class))
+			.withMessageContaining("value must not be null")
+			.satisfies((ex) -> assertThat(path(ex)).containsExactly("options", "0", "value"));
+		assertThatExceptionOfType(ValueInstantiationException.class).as("a required property missing")
+			.isThrownBy(() -> MAPPER.readValue("[{\"options\": []}, {\"options\": [{\"label\": \"A\"}]}]",
+					CustomFieldSelectProperties[].class))
+			.withMessageContaining("required property 'value'")
+			.satisfies((ex) -> assertThat(path(ex)).containsExactly("1", "options", "0"));
+		assertThatExceptionOfType(MismatchedInputException.class).as("a value of the wrong shape")
+			.isThrownBy(() -> MAPPER.readValue("{\"options\": 5}", CustomFieldSelectProperties.class))
+			.satisfies((ex) -> assertThat(path(ex)).containsExactly("options"));
+		assertThatExceptionOfType(MismatchedInputException.class).as("not an object")
+			.isThrownBy(() -> MAPPER.readValue("\"x\"", CustomFieldSelectProperties.class));
+		assertThatExceptionOfType(StreamReadException.class).as("malformed inside an unknown property")
+			.isThrownBy(() -> MAPPER.readValue("{\"options\": [], \"zz\": [1, }", CustomFieldSelectProperties.class));
+	}
+
+	private static List<String> path(JacksonException ex) {
+		return ex.getPath()
+			.stream()
+			.map((reference) -> (reference.getIndex() >= 0) ? String.valueOf(reference.getIndex())
+					: reference.getPropertyName())
+			.toList();
 	}
 
 	private static JsonNode json(Object value) {

@@ -23,6 +23,8 @@ final class LibraryTypes {
 
 	static final ClassName RAW_PROPERTY = ClassName.get(CORE, "RawProperty");
 
+	static final ClassName BUILDER_REJECTION = ClassName.get(CORE, "BuilderRejection");
+
 	private static final String ANNOTATION = "com.fasterxml.jackson.annotation";
 
 	private static final String DATABIND = "tools.jackson.databind";

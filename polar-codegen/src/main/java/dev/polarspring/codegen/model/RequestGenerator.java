@@ -31,8 +31,8 @@ import dev.polarspring.codegen.TypeResolver;
  * set), and {@code isSet(wireName)} tells whether it was set. {@code build()} rejects a
  * body missing a required property with an {@link IllegalStateException} naming it.
  * {@code additionalProperty(name, value)} sends a property this SDK does not know yet.
- * Reading the JSON goes through the same builder, so a body read and written again gives
- * the same JSON.
+ * Reading the JSON goes through the same builder ({@link RequestDeserializerGenerator}),
+ * so a body read and written again gives the same JSON.
  */
 final class RequestGenerator {
 
@@ -45,6 +45,8 @@ final class RequestGenerator {
 	private static final TypeName NAME_SET = ParameterizedTypeName.get(LibraryTypes.SET, STRING);
 
 	private final ModelTypes types;
+
+	private final RequestDeserializerGenerator deserializers = new RequestDeserializerGenerator();
 
 	RequestGenerator(ModelTypes types) {
 		this.types = types;
@@ -65,9 +67,7 @@ final class RequestGenerator {
 			.addJavadoc("\n<p>Build one with {@link #builder()}. Only the properties set on the builder are sent: a "
 					+ "property never set is left out, one set to {@code null} is sent as {@code null}.\n")
 			.addJavadoc("$L", DocText.origin(type, this.types))
-			.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_DESERIALIZE)
-				.addMember("builder", "$T.class", builder)
-				.build())
+			.addAnnotation(RequestDeserializerGenerator.annotation(name))
 			// Only wireProperties() writes JSON: an accessor such as isBusinessCustomer()
 			// must not.
 			.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_AUTO_DETECT)
@@ -164,6 +164,8 @@ final class RequestGenerator {
 		body.addMethod(hashCodeMethod(properties));
 		body.addMethod(toStringMethod(name, properties));
 		body.addType(builderType(type, name, builder, properties, constants));
+		body.addType(this.deserializers.generate(name, builder, properties, constants,
+				properties.stream().map(RequestGenerator::setterType).toList()));
 		return body.build();
 	}
 
@@ -362,19 +364,24 @@ final class RequestGenerator {
 		return spec.build();
 	}
 
-	private static MethodSpec setter(ClassName builder, ObjectProperty property) {
-		TypeName parameterType;
-		boolean checkNull = false;
+	/**
+	 * Returns the parameter type of a property's builder method: boxed and nullable for a
+	 * nullable property, primitive for a number or boolean that is not, else the
+	 * property's type (and the method refuses null).
+	 */
+	private static TypeName setterType(ObjectProperty property) {
 		if (property.nullable()) {
-			parameterType = TypeResolver.nullable(property.type().withoutAnnotations().box());
+			return TypeResolver.nullable(property.type().withoutAnnotations().box());
 		}
-		else if (property.type().withoutAnnotations().isBoxedPrimitive() || property.type().isPrimitive()) {
-			parameterType = property.type().withoutAnnotations().unbox();
+		if (property.type().withoutAnnotations().isBoxedPrimitive() || property.type().isPrimitive()) {
+			return property.type().withoutAnnotations().unbox();
 		}
-		else {
-			parameterType = property.type().withoutAnnotations();
-			checkNull = true;
-		}
+		return property.type().withoutAnnotations();
+	}
+
+	private static MethodSpec setter(ClassName builder, ObjectProperty property) {
+		TypeName parameterType = setterType(property);
+		boolean checkNull = !property.nullable() && !parameterType.isPrimitive();
 		MethodSpec.Builder setter = MethodSpec.methodBuilder(property.javaName())
 			.addModifiers(Modifier.PUBLIC)
 			.addAnnotation(LibraryTypes.jsonProperty(property.wireName()))

@@ -9,9 +9,12 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import tools.jackson.databind.JsonNode;
@@ -19,10 +22,13 @@ import tools.jackson.databind.JsonNode;
 import dev.polarspring.codegen.ModelType.TupleType;
 import dev.polarspring.codegen.ModelTypes;
 import dev.polarspring.codegen.OpenApiSpec;
+import dev.polarspring.codegen.TypeResolver;
 
 /**
  * Generates a record for a {@code prefixItems} tuple, written and read as a JSON array
- * ({@code ["911144442", "us_ein"]} as {@code TaxId(value, format)}).
+ * ({@code ["911144442", "us_ein"]} as {@code TaxId(value, format)}); its nested
+ * {@code Deserializer} reads the items in order, as Jackson read an array-shaped record
+ * (through its bean machinery, which was most of the time spent on a customer).
  *
  * <p>
  * Component names: an item that references a type is named by the last word of that
@@ -30,6 +36,10 @@ import dev.polarspring.codegen.OpenApiSpec;
  * {@code value}; a name used twice gets the item's position appended.
  */
 final class TupleGenerator {
+
+	private static final ClassName TYPE_FACTORY = ClassName.get("tools.jackson.databind.type", "TypeFactory");
+
+	private static final ClassName JSON_TOKEN = ClassName.get("tools.jackson.core", "JsonToken");
 
 	private final ModelTypes types;
 
@@ -62,7 +72,78 @@ final class TupleGenerator {
 			.addAnnotation(AnnotationSpec.builder(LibraryTypes.JSON_PROPERTY_ORDER)
 				.addMember("value", order.add("}").build())
 				.build())
+			.addAnnotation(RecordDeserializerGenerator.annotation(type.className()))
 			.recordConstructor(constructor.build())
+			.addType(deserializer(type.className(), items, names))
+			.build();
+	}
+
+	/**
+	 * Generates the tuple's {@code Deserializer}: the items in component order, a missing
+	 * one null and any further ones skipped, as Jackson read an array-shaped record.
+	 */
+	private TypeSpec deserializer(ClassName tuple, List<JsonNode> items, List<String> names) {
+		ClassName propertyReader = LibraryTypes.PROPERTY_READER;
+		TypeSpec.Builder deserializer = TypeSpec.classBuilder("Deserializer")
+			.addModifiers(Modifier.STATIC, Modifier.FINAL)
+			.superclass(ParameterizedTypeName.get(LibraryTypes.STD_DESERIALIZER, tuple))
+			.addJavadoc("Reads a {@code $L} item by item and calls its constructor.\n", tuple.simpleName());
+		MethodSpec.Builder resolve = MethodSpec.methodBuilder("resolve")
+			.addAnnotation(Override.class)
+			.addModifiers(Modifier.PUBLIC)
+			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context")
+			.addStatement("$T types = context.getTypeFactory()", TYPE_FACTORY);
+		CodeBlock.Builder declarations = CodeBlock.builder();
+		CodeBlock.Builder cases = CodeBlock.builder();
+		CodeBlock.Builder absentPrimitives = CodeBlock.builder();
+		List<CodeBlock> arguments = new ArrayList<>();
+		for (int i = 0; i < items.size(); i++) {
+			TypeName itemType = this.types.resolver().fieldType(items.get(i), true);
+			TypeName valueType = itemType.withoutAnnotations().box();
+			String name = names.get(i);
+			String reader = name + "Reader";
+			deserializer.addField(
+					FieldSpec.builder(ParameterizedTypeName.get(propertyReader, valueType), reader, Modifier.PRIVATE)
+						.build());
+			resolve.addStatement("this.$L = new $T<>(context, $T.class, $S, $L)", reader, propertyReader, tuple, name,
+					RecordDeserializerGenerator.javaType(itemType));
+			declarations.addStatement("$T $L = null", TypeResolver.nullable(valueType), name);
+			cases.addStatement("case $L -> $L = this.$L.read(parser, context)", i, name, reader);
+			arguments.add(CodeBlock.of("$L", name));
+			if (itemType.isPrimitive()) {
+				absentPrimitives.beginControlFlow("if ($L == null)", name)
+					.addStatement("$L = this.$L.absent(context)", name, reader)
+					.endControlFlow();
+			}
+		}
+		MethodSpec deserialize = MethodSpec.methodBuilder("deserialize")
+			.addAnnotation(Override.class)
+			.addModifiers(Modifier.PUBLIC)
+			.returns(tuple)
+			.addParameter(LibraryTypes.JSON_PARSER, "parser")
+			.addParameter(LibraryTypes.DESERIALIZATION_CONTEXT, "context")
+			.beginControlFlow("if (!parser.isExpectedStartArrayToken())")
+			.addStatement("return ($T) context.handleUnexpectedToken($T.class, parser)", tuple, tuple)
+			.endControlFlow()
+			.addCode(declarations.build())
+			.addStatement("int item = 0")
+			.beginControlFlow("for ($T token = parser.nextToken(); token != $T.END_ARRAY; token = parser.nextToken())",
+					TypeResolver.nullable(JSON_TOKEN), JSON_TOKEN)
+			.beginControlFlow("switch (item++)")
+			.addCode(cases.build())
+			.addStatement("default -> parser.skipChildren()")
+			.endControlFlow()
+			.endControlFlow()
+			.addCode(absentPrimitives.build())
+			.addStatement("return new $T($L)", tuple, CodeBlock.join(arguments, ", "))
+			.build();
+		return deserializer
+			.addMethod(MethodSpec.constructorBuilder()
+				.addJavadoc("Creates the deserializer (Jackson instantiates it once per mapper).\n")
+				.addStatement("super($T.class)", tuple)
+				.build())
+			.addMethod(resolve.build())
+			.addMethod(deserialize)
 			.build();
 	}
 
