@@ -17,7 +17,7 @@ import tools.jackson.databind.module.SimpleModule;
  */
 public final class PolarJson {
 
-	private static final JsonMapper MAPPER = JsonMapper.builder()
+	private static final JsonMapper MAPPER = JsonMapper.builder(new LookaheadJsonFactory())
 		// Polar adds fields without a new API version; an unknown field must never fail a
 		// call.
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

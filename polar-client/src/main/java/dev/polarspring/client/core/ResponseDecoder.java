@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.JacksonIOException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -99,16 +98,15 @@ final class ResponseDecoder<T> {
 			peeking.unread(first);
 			input = peeking;
 		}
-		try {
-			if (logger.isTraceEnabled()) {
-				byte[] bytes = input.readAllBytes();
-				logger.trace("{} response body: {}", this.operationId, RedactedBody.of(bytes));
-				return this.type.reader().readValue(bytes);
-			}
-			return this.type.reader().readValue(input);
+		// Decoded from the bytes in memory, where a union can look ahead in an object
+		// instead of copying its tokens (PolarJson's parser): a page is read whole before
+		// any of it is decoded.
+		byte[] bytes = input.readAllBytes();
+		if (logger.isTraceEnabled()) {
+			logger.trace("{} response body: {}", this.operationId, RedactedBody.of(bytes));
 		}
-		catch (JacksonIOException ex) {
-			throw ex.getCause();
+		try {
+			return this.type.reader().readValue(bytes);
 		}
 		catch (JacksonException ex) {
 			// Neither Jackson's message nor the exception itself is kept: both quote the

@@ -11,8 +11,8 @@ import org.springframework.http.MediaType;
 
 /**
  * What an operation answers with, and so how {@link ApiExecutor} reads the response body.
- * JSON is decoded straight from the response stream with {@link PolarJson#mapper()},
- * never with the application's mapper.
+ * JSON is decoded from the response body's bytes with {@link PolarJson#mapper()}, never
+ * with the application's mapper.
  *
  * <p>
  * Instances are immutable and cached per type, so calling {@link #json(Class)} on every

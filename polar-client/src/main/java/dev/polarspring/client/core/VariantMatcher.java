@@ -68,6 +68,9 @@ public final class VariantMatcher<T> {
 
 	private final Rule[] rules;
 
+	/** The mentioned names by their UTF-8 bytes, for a scan of an object's bytes. */
+	private final ObjectScanner.Names nameBytes;
+
 	/**
 	 * Creates a matcher.
 	 * @param variants the variants, in the spec's order (which breaks ties)
@@ -83,6 +86,7 @@ public final class VariantMatcher<T> {
 		for (String name : mentioned) {
 			this.names.put(name, this.names.size());
 		}
+		this.nameBytes = new ObjectScanner.Names(List.copyOf(mentioned));
 		this.words = Math.max(1, (this.names.size() + 63) / 64);
 		Map<JsonPointer, Integer> slotsByPath = new HashMap<>();
 		for (Variant<? extends T> variant : this.variants) {
@@ -95,6 +99,7 @@ public final class VariantMatcher<T> {
 			}
 		}
 		this.slots = slotsByPath.size();
+		this.constantPaths.index();
 		this.rules = new Rule[this.variants.size()];
 		for (int i = 0; i < this.rules.length; i++) {
 			this.rules[i] = new Rule(this.variants.get(i), this.names, this.words, slotsByPath);
@@ -113,13 +118,21 @@ public final class VariantMatcher<T> {
 
 	/**
 	 * Reads a JSON value into a token buffer, noting what the variants' rules look at. A
-	 * value that is not an object is read as a tree: no variant accepts it.
+	 * value that is not an object is read as a tree: no variant accepts it. An object in
+	 * a document in memory ({@link LookaheadParser}) is looked through instead, and left
+	 * for the variant to read from the parser.
 	 * @param parser the parser, on the first token of the value (or on the first property
 	 * of an object, as Jackson may hand an object on); left on its last token
 	 * @param context the context of the value being read
 	 * @return the buffered value
 	 */
 	public Buffered buffer(JsonParser parser, DeserializationContext context) {
+		if (parser instanceof LookaheadParser lookahead) {
+			Buffered scanned = scan(lookahead);
+			if (scanned != null) {
+				return scanned;
+			}
+		}
 		String name;
 		if (parser.isExpectedStartObjectToken()) {
 			name = parser.nextName();
@@ -151,6 +164,87 @@ public final class VariantMatcher<T> {
 		}
 		tokens.writeEndObject();
 		return json;
+	}
+
+	/**
+	 * Notes what the rules look at from the bytes of the object the parser is on, reading
+	 * none of it.
+	 * @return the object, to be read from the parser, or null when its bytes do not tell
+	 */
+	private @Nullable Buffered scan(LookaheadParser parser) {
+		int start = parser.objectStart();
+		if (start < 0) {
+			return null;
+		}
+		Buffered json = new Buffered(parser, this.words, (this.slots > 0) ? new Object[this.slots] : NO_CONSTANTS);
+		Scan scan = new Scan(json, this.nameBytes, this.constantPaths);
+		return (ObjectScanner.properties(parser.buffer(), start, parser.end(), scan) >= 0) ? json : null;
+	}
+
+	/**
+	 * Notes each property of an object's bytes, as {@link #buffer} notes each it reads.
+	 */
+	private static final class Scan implements ObjectScanner.Visitor {
+
+		private static final byte[] TRUE = { 't', 'r', 'u', 'e' };
+
+		private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
+
+		private final Buffered json;
+
+		/** The names noted: the mentioned ones, or none below the object. */
+		private final ObjectScanner.@Nullable Names names;
+
+		private final PathStep step;
+
+		Scan(Buffered json, ObjectScanner.@Nullable Names names, PathStep step) {
+			this.json = json;
+			this.names = names;
+			this.step = step;
+		}
+
+		@Override
+		public int property(byte[] bytes, int nameStart, int nameEnd, int valueStart, int end) {
+			if (this.names != null) {
+				int name = this.names.find(bytes, nameStart, nameEnd);
+				this.json.note((name >= 0) ? name : null,
+						(bytes[valueStart] == 'n') ? JsonToken.VALUE_NULL : JsonToken.VALUE_STRING);
+			}
+			PathStep next = this.step.next(bytes, nameStart, nameEnd);
+			if (next == null) {
+				return ObjectScanner.skipValue(bytes, valueStart, end);
+			}
+			if (next.next != null) {
+				// A value seen again: what the one before held below this step is gone.
+				next.clear(this.json.constants);
+			}
+			if (next.slot >= 0) {
+				byte first = bytes[valueStart];
+				Object constant;
+				if (first == '"') {
+					constant = ObjectScanner.plainString(bytes, valueStart, end);
+					if (constant == null) {
+						// An escape: left to the parser.
+						return ObjectScanner.FAIL;
+					}
+				}
+				else if (ObjectScanner.isLiteral(bytes, valueStart, end, TRUE)) {
+					constant = Boolean.TRUE;
+				}
+				else if (ObjectScanner.isLiteral(bytes, valueStart, end, FALSE)) {
+					constant = Boolean.FALSE;
+				}
+				else {
+					constant = null;
+				}
+				this.json.constants[next.slot] = constant;
+			}
+			if (next.next == null || bytes[valueStart] != '{') {
+				return ObjectScanner.skipValue(bytes, valueStart, end);
+			}
+			return ObjectScanner.properties(bytes, valueStart + 1, end, new Scan(this.json, null, next));
+		}
+
 	}
 
 	/**
@@ -196,7 +290,7 @@ public final class VariantMatcher<T> {
 	 * @return the variant class, or null if no variant accepts the value
 	 */
 	public @Nullable Class<? extends T> match(Buffered json) {
-		if (json.tokens == null) {
+		if (json.tree != null) {
 			return null;
 		}
 		int best = -1;
@@ -269,6 +363,16 @@ public final class VariantMatcher<T> {
 			this.constants = NO_CONSTANTS;
 		}
 
+		/** An object looked through: its tokens are still the parser's to read. */
+		private Buffered(LookaheadParser source, int words, Object[] constants) {
+			this.tokens = null;
+			this.source = source;
+			this.tree = null;
+			this.present = new long[words];
+			this.notNull = new long[words];
+			this.constants = constants;
+		}
+
 		private Buffered(TokenBuffer tokens, JsonParser source, int words, Object[] constants) {
 			this.tokens = tokens;
 			this.source = source;
@@ -295,17 +399,27 @@ public final class VariantMatcher<T> {
 		}
 
 		/**
-		 * Returns a parser over the buffered object, on its first token.
+		 * Returns a parser over the object, on its first token: one over its copied
+		 * tokens, or the parser it is in when it was looked through.
 		 * @param context the context of the value being read
 		 * @return the parser
 		 * @throws IllegalStateException if the value is not an object (read {@link #tree}
 		 * instead)
 		 */
 		public JsonParser tokens(DeserializationContext context) {
-			if (this.tokens == null || this.source == null) {
+			if (this.source == null) {
 				throw new IllegalStateException("Not an object: no variant reads it; read its tree");
 			}
-			return this.tokens.asParserOnFirstToken(context, this.source);
+			return (this.tokens != null) ? this.tokens.asParserOnFirstToken(context, this.source) : this.source;
+		}
+
+		/**
+		 * Whether {@link #tokens} gives a parser of its own, to be closed when read,
+		 * rather than the parser the object is still in.
+		 * @return whether the object's tokens were copied
+		 */
+		public boolean copied() {
+			return this.tokens != null;
 		}
 
 		/**
@@ -316,6 +430,9 @@ public final class VariantMatcher<T> {
 		public JsonNode tree(DeserializationContext context) {
 			if (this.tree != null) {
 				return this.tree;
+			}
+			if (!copied()) {
+				return context.readTree(tokens(context));
 			}
 			try (JsonParser parser = tokens(context)) {
 				return context.readTree(parser);
@@ -350,8 +467,37 @@ public final class VariantMatcher<T> {
 			this.next.computeIfAbsent(path.getMatchingProperty(), (name) -> new PathStep()).add(path.tail(), slot);
 		}
 
+		/** The names of the steps below, by their bytes, and the steps in that order. */
+		private ObjectScanner.@Nullable Names nextNames;
+
+		private PathStep[] nextSteps = {};
+
 		@Nullable PathStep next(String name) {
 			return (this.next != null) ? this.next.get(name) : null;
+		}
+
+		@Nullable PathStep next(byte[] bytes, int from, int to) {
+			if (this.nextNames == null) {
+				return null;
+			}
+			int index = this.nextNames.find(bytes, from, to);
+			return (index >= 0) ? this.nextSteps[index] : null;
+		}
+
+		/** Indexes the names below, once every path is added. */
+		void index() {
+			if (this.next == null) {
+				return;
+			}
+			List<String> names = new ArrayList<>(this.next.size());
+			List<PathStep> steps = new ArrayList<>(this.next.size());
+			this.next.forEach((name, step) -> {
+				names.add(name);
+				steps.add(step);
+				step.index();
+			});
+			this.nextNames = new ObjectScanner.Names(names);
+			this.nextSteps = steps.toArray(new PathStep[0]);
 		}
 
 		void clear(Object[] constants) {

@@ -44,6 +44,9 @@ public final class VariantReader {
 	 */
 	public <V> V read(VariantMatcher.Buffered json, Class<V> variant, DeserializationContext context) {
 		ValueDeserializer<Object> deserializer = deserializer(variant, context);
+		if (!json.copied()) {
+			return variant.cast(deserializer.deserialize(json.tokens(context), context));
+		}
 		try (JsonParser tokens = json.tokens(context)) {
 			return variant.cast(deserializer.deserialize(tokens, context));
 		}
@@ -69,8 +72,10 @@ public final class VariantReader {
 	}
 
 	/**
-	 * Reads a JSON object up to its discriminator property. Only the properties before it
-	 * are buffered; the rest is read once, by the variant, from the parser.
+	 * Reads a JSON object up to its discriminator property. A document in memory
+	 * ({@link LookaheadParser}) is looked through for it, and nothing is read; otherwise
+	 * only the properties before it are buffered, and the rest is read once, by the
+	 * variant, from the parser.
 	 * @param parser the parser, on the first token of the value
 	 * @param name the discriminator property, such as {@code type}
 	 * @param context the context of the value being read
@@ -79,6 +84,13 @@ public final class VariantReader {
 	public static Discriminated discriminated(JsonParser parser, String name, DeserializationContext context) {
 		if (!parser.hasToken(JsonToken.START_OBJECT)) {
 			return new Discriminated("", null, parser, false);
+		}
+		if (parser instanceof LookaheadParser lookahead) {
+			@Nullable String value = DiscriminatorScan.value(lookahead, name);
+			if (value != null) {
+				// Found in the object's bytes: the variant reads it all from the parser.
+				return new Discriminated(value, null, parser, false);
+			}
 		}
 		TokenBuffer before = context.bufferForInputBuffering(parser);
 		before.writeStartObject();

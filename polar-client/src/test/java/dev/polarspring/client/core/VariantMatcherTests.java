@@ -1,5 +1,6 @@
 package dev.polarspring.client.core;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -185,18 +186,44 @@ class VariantMatcherTests {
 		assertThat(match(matcher, "{\"p0\": 1, \"p68\": 1}")).isEqualTo(BankPayment.class);
 	}
 
+	@Test
+	void anObjectInBytesIsLookedThroughNotCopied() {
+		VariantMatcher<Payment> matcher = new VariantMatcher<>(List.of(
+				VariantMatcher.variant(CardPayment.class).constant("/method", "card").declared("method", "amount"),
+				VariantMatcher.variant(BankPayment.class).constant("/method", "bank").declared("method", "amount")));
+		String json = "{\"amount\": {\"method\": \"card\"}, \"method\": \"bank\"}";
+		assertThat(probe(matcher, json, true)).isEqualTo(new Probe(BankPayment.class, false));
+		assertThat(probe(matcher, json, false)).isEqualTo(new Probe(BankPayment.class, true));
+		String escaped = "{\"amount\": 1, \"\\u006dethod\": \"bank\"}";
+		assertThat(probe(matcher, escaped, true)).as("an escaped name is left to the parser, which copies the object")
+			.isEqualTo(new Probe(BankPayment.class, true));
+	}
+
 	/**
 	 * Buffers the JSON as a generated union deserializer does, with the parser on the
-	 * value's first token, and matches it.
+	 * value's first token, and matches it: once from text, once from its bytes in memory
+	 * (looked through, not copied); both must choose the same.
 	 */
 	@SuppressWarnings("unchecked")
 	private static <T> @Nullable Class<? extends T> match(VariantMatcher<T> matcher, String json) {
+		Probe fromText = probe(matcher, json, false);
+		Probe fromBytes = probe(matcher, json, true);
+		assertThat(fromBytes.variant()).as("chosen from the bytes of %s", json).isEqualTo(fromText.variant());
+		return (Class<? extends T>) fromText.variant();
+	}
+
+	private static Probe probe(VariantMatcher<?> matcher, String json, boolean bytes) {
 		StdDeserializer<Probe> probe = new StdDeserializer<>(Probe.class) {
 			@Override
 			public Probe deserialize(JsonParser parser, DeserializationContext context) {
 				parser.nextName();
 				parser.nextToken();
-				Probe matched = new Probe(matcher.match(matcher.buffer(parser, context)));
+				VariantMatcher.Buffered buffered = matcher.buffer(parser, context);
+				Probe matched = new Probe(matcher.match(buffered), buffered.copied());
+				if (!buffered.copied() && parser.currentToken() == JsonToken.START_OBJECT) {
+					// Looked through: the variant would read the object from the parser.
+					parser.skipChildren();
+				}
 				assertThat(parser.nextToken()).as("the parser is left on the value's last token")
 					.isEqualTo(JsonToken.END_OBJECT);
 				return matched;
@@ -206,10 +233,12 @@ class VariantMatcherTests {
 			.rebuild()
 			.addModule(new SimpleModule().addDeserializer(Probe.class, probe))
 			.build();
-		return (Class<? extends T>) mapper.readValue("{\"value\": " + json + "}", Probe.class).variant();
+		String document = "{\"value\": " + json + "}";
+		return bytes ? mapper.readValue(document.getBytes(StandardCharsets.UTF_8), Probe.class)
+				: mapper.readValue(document, Probe.class);
 	}
 
-	record Probe(@Nullable Class<?> variant) {
+	record Probe(@Nullable Class<?> variant, boolean copied) {
 	}
 
 	sealed interface Payment permits CardPayment, BankPayment {

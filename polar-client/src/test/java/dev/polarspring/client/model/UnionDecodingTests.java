@@ -21,8 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Generated unions read the token stream once: a union with a discriminator buffers only
  * the properties before it and its kind reads the rest straight from the parser; one told
- * apart by its properties buffers the object's tokens once and its kind reads them. What
- * they accept, reject and keep is the same wherever the properties come.
+ * apart by its properties buffers the object's tokens once and its kind reads them. From
+ * bytes in memory, both look through the object's bytes instead and the kind reads it
+ * from the parser. What they accept, reject and keep is the same wherever the properties
+ * come, from text and from bytes alike ({@link BothParsers}).
  */
 class UnionDecodingTests {
 
@@ -53,7 +55,7 @@ class UnionDecodingTests {
 
 	@Test
 	void theDiscriminatorCanComeFirstAnywhereOrLast() {
-		Customer expected = MAPPER.readValue(CUSTOMER, Customer.class);
+		Customer expected = BothParsers.read(CUSTOMER, Customer.class);
 		assertThat(expected).isInstanceOf(CustomerIndividual.class);
 		CustomerIndividual individual = (CustomerIndividual) expected;
 		assertThat(individual.email()).isEqualTo("ada@example.com");
@@ -63,7 +65,7 @@ class UnionDecodingTests {
 		assertThat(individual.metadata()).containsEntry("seats", 3).containsKey("huge");
 		assertThat(individual.taxId()).isNotNull();
 		for (List<String> order : orders(CUSTOMER, "type")) {
-			assertThat(MAPPER.readValue(reordered(CUSTOMER, order), Customer.class)).as("%s", order)
+			assertThat(BothParsers.read(reordered(CUSTOMER, order), Customer.class)).as("%s", order)
 				.isEqualTo(expected);
 		}
 	}
@@ -71,25 +73,25 @@ class UnionDecodingTests {
 	@Test
 	void aKindThisSdkDoesNotKnowKeepsWhatPolarSentExactly() {
 		String json = CUSTOMER.replace("\"individual\"", "\"robot\"");
-		List<Customer> customers = MAPPER.readValue("[" + json + ", " + json + "]", CUSTOMERS);
+		List<Customer> customers = BothParsers.read("[" + json + ", " + json + "]", CUSTOMERS);
 		assertThat(customers).hasSize(2)
 			.allSatisfy((customer) -> assertThat(customer).isInstanceOfSatisfying(Customer.Unknown.class,
 					(unknown) -> assertThat(unknown.raw()).isEqualTo(MAPPER.readTree(json))));
 		String untyped = reordered(CUSTOMER, without(names(CUSTOMER), "type"));
-		assertThat(MAPPER.readValue(untyped, Customer.class)).isInstanceOfSatisfying(Customer.Unknown.class,
+		assertThat(BothParsers.read(untyped, Customer.class)).isInstanceOfSatisfying(Customer.Unknown.class,
 				(unknown) -> assertThat(unknown.raw()).isEqualTo(MAPPER.readTree(untyped)));
 	}
 
 	@Test
 	void aBadValueBeforeOrAfterTheDiscriminatorFailsWithThePathToIt() {
 		assertThatExceptionOfType(MismatchedInputException.class)
-			.isThrownBy(() -> MAPPER.readValue("[" + CUSTOMER.replace("\"c1\"", "[\"c1\"]") + "]", CUSTOMERS))
+			.isThrownBy(() -> BothParsers.read("[" + CUSTOMER.replace("\"c1\"", "[\"c1\"]") + "]", CUSTOMERS))
 			.satisfies((ex) -> assertThat(path(ex)).containsExactly("0", "id"));
 		assertThatExceptionOfType(MismatchedInputException.class)
-			.isThrownBy(() -> MAPPER.readValue("[" + CUSTOMER.replace("\"o1\"", "{}") + "]", CUSTOMERS))
+			.isThrownBy(() -> BothParsers.read("[" + CUSTOMER.replace("\"o1\"", "{}") + "]", CUSTOMERS))
 			.satisfies((ex) -> assertThat(path(ex)).containsExactly("0", "organization_id"));
 		assertThatExceptionOfType(JacksonException.class).as("a timestamp that is not one")
-			.isThrownBy(() -> MAPPER.readValue(CUSTOMER.replace("2026-01-02T03:04:05.123456Z", "yesterday"),
+			.isThrownBy(() -> BothParsers.read(CUSTOMER.replace("2026-01-02T03:04:05.123456Z", "yesterday"),
 					Customer.class));
 	}
 
@@ -98,28 +100,28 @@ class UnionDecodingTests {
 		for (int end : List.of(CUSTOMER.indexOf("\"type\""), CUSTOMER.indexOf("\"individual\"") + 4,
 				CUSTOMER.indexOf("\"tax_id\""), CUSTOMER.length() - 1)) {
 			assertThatExceptionOfType(StreamReadException.class).as("cut at %d", end)
-				.isThrownBy(() -> MAPPER.readValue(CUSTOMER.substring(0, end), Customer.class));
+				.isThrownBy(() -> BothParsers.read(CUSTOMER.substring(0, end), Customer.class));
 		}
 		for (int end : List.of(PRICE.indexOf("\"amount_type\""), PRICE.length() - 1)) {
 			assertThatExceptionOfType(StreamReadException.class).as("cut at %d", end)
-				.isThrownBy(() -> MAPPER.readValue(PRICE.substring(0, end), AnyProductPrice.class));
+				.isThrownBy(() -> BothParsers.read(PRICE.substring(0, end), AnyProductPrice.class));
 		}
 	}
 
 	@Test
 	void aKindToldByItsPropertiesReadsTheSameInAnyOrder() {
-		AnyProductPrice expected = MAPPER.readValue(PRICE, AnyProductPrice.class);
+		AnyProductPrice expected = BothParsers.read(PRICE, AnyProductPrice.class);
 		assertThat(expected).isInstanceOfSatisfying(ProductPriceFixed.class, (fixed) -> {
 			assertThat(fixed.priceAmount()).isEqualTo(1500);
 			assertThat(fixed.taxBehavior()).isEqualTo(TaxBehaviorOption.EXCLUSIVE);
 		});
 		for (List<String> order : orders(PRICE, "amount_type")) {
-			assertThat(MAPPER.readValue(reordered(PRICE, order), AnyProductPrice.class)).as("%s", order)
+			assertThat(BothParsers.read(reordered(PRICE, order), AnyProductPrice.class)).as("%s", order)
 				.isEqualTo(expected);
 		}
 		String legacy = PRICE.replace("}",
 				", \"type\": \"recurring\", \"recurring_interval\": \"month\", " + "\"legacy\": true}");
-		assertThat(MAPPER.readValue(legacy, AnyProductPrice.class))
+		assertThat(BothParsers.read(legacy, AnyProductPrice.class))
 			.isInstanceOf(LegacyRecurringProductPriceFixed.class);
 	}
 
@@ -127,7 +129,7 @@ class UnionDecodingTests {
 	void aPriceNoKindAcceptsKeepsWhatPolarSentExactly() {
 		String unknownKind = PRICE.replace("\"fixed\"", "\"tiered\"").replace("}", ", \"tiers\": " + METADATA + "}");
 		String missingRequired = reordered(PRICE, without(names(PRICE), "price_amount"));
-		List<AnyProductPrice> prices = MAPPER.readValue("[" + unknownKind + ", " + missingRequired + ", 7, \"x\"]",
+		List<AnyProductPrice> prices = BothParsers.read("[" + unknownKind + ", " + missingRequired + ", 7, \"x\"]",
 				PRICES);
 		assertThat(prices).hasSize(4);
 		assertThat(prices.get(0)).isInstanceOfSatisfying(AnyProductPrice.Unknown.class,
@@ -143,10 +145,10 @@ class UnionDecodingTests {
 	@Test
 	void aPriceWithABadValueFailsWithThePathToIt() {
 		assertThatExceptionOfType(MismatchedInputException.class).as("a fraction of a cent")
-			.isThrownBy(() -> MAPPER.readValue("[" + PRICE.replace("1500", "1500.5") + "]", PRICES))
+			.isThrownBy(() -> BothParsers.read("[" + PRICE.replace("1500", "1500.5") + "]", PRICES))
 			.satisfies((ex) -> assertThat(path(ex)).containsExactly("0", "price_amount"));
 		assertThatExceptionOfType(MismatchedInputException.class)
-			.isThrownBy(() -> MAPPER.readValue("[" + PRICE.replace("\"p1\"", "[1]") + "]", PRICES))
+			.isThrownBy(() -> BothParsers.read("[" + PRICE.replace("\"p1\"", "[1]") + "]", PRICES))
 			.satisfies((ex) -> assertThat(path(ex)).containsExactly("0", "product_id"));
 	}
 

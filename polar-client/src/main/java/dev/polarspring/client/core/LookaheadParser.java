@@ -1,0 +1,51 @@
+package dev.polarspring.client.core;
+
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.io.IOContext;
+import tools.jackson.core.json.UTF8StreamJsonParser;
+import tools.jackson.core.sym.ByteQuadsCanonicalizer;
+
+/**
+ * Jackson's parser of UTF-8 bytes, over a whole document in memory, that lets a union see
+ * the bytes of the object it is on before any of it is read: the union chooses its
+ * variant from them ({@link ObjectScanner}), and the variant then reads the object once,
+ * from this parser, instead of from a copy of its tokens.
+ */
+final class LookaheadParser extends UTF8StreamJsonParser {
+
+	LookaheadParser(ObjectReadContext readContext, IOContext ioContext, int streamReadFeatures, int formatReadFeatures,
+			ByteQuadsCanonicalizer symbols, byte[] data, int start, int end) {
+		super(readContext, ioContext, streamReadFeatures, formatReadFeatures, null, symbols, data, start, end, 0,
+				false);
+	}
+
+	/**
+	 * Returns where the object the parser is on starts: the index of the byte after its
+	 * opening brace, or -1 when the parser is not on the start of an object it has just
+	 * read. The object's bytes run from there to at most {@link #end()}. @return the
+	 * index in {@link #buffer()}, or -1
+	 */
+	int objectStart() {
+		int next = this._inputPtr;
+		return (this._currToken == JsonToken.START_OBJECT && next > 0 && next <= this._inputEnd
+				&& this._inputBuffer[next - 1] == '{') ? next : -1;
+	}
+
+	/**
+	 * Returns the document's bytes.
+	 * @return the bytes, not to be changed
+	 */
+	byte[] buffer() {
+		return this._inputBuffer;
+	}
+
+	/**
+	 * Returns the end of the document's bytes.
+	 * @return the index after the last byte
+	 */
+	int end() {
+		return this._inputEnd;
+	}
+
+}

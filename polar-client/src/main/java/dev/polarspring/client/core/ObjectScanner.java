@@ -1,0 +1,293 @@
+package dev.polarspring.client.core;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Looks through the bytes of a JSON object without reading it: its property names, and
+ * where each value starts and ends. A union chooses its variant from this, then the
+ * variant reads the object once from the parser ({@link LookaheadParser}).
+ *
+ * <p>
+ * The scan does not validate: it gives up ({@link #FAIL}) on anything it does not expect,
+ * an escaped name or the end of the bytes included, and the union then reads the object
+ * as it did without a scan; the parser reports any error in the JSON when the object is
+ * read.
+ */
+final class ObjectScanner {
+
+	/** The scan gave up. */
+	static final int FAIL = -1;
+
+	/** The visitor has seen what it needed. */
+	static final int STOP = -2;
+
+	private ObjectScanner() {
+	}
+
+	/**
+	 * Visits the properties of an object, in order.
+	 * @param bytes the document
+	 * @param start the index after the object's opening brace @param end the end of the
+	 * document
+	 * @param visitor told of each property
+	 * @return the index after the object's closing brace, {@link #STOP} if the visitor
+	 * stopped, or {@link #FAIL}
+	 */
+	static int properties(byte[] bytes, int start, int end, Visitor visitor) {
+		int i = skipSpace(bytes, start, end);
+		if (i < end && bytes[i] == '}') {
+			return i + 1;
+		}
+		while (i < end && bytes[i] == '"') {
+			int nameStart = i + 1;
+			int nameEnd = nameEnd(bytes, nameStart, end);
+			if (nameEnd < 0) {
+				return FAIL;
+			}
+			i = skipSpace(bytes, nameEnd + 1, end);
+			if (i >= end || bytes[i] != ':') {
+				return FAIL;
+			}
+			i = skipSpace(bytes, i + 1, end);
+			if (i >= end) {
+				return FAIL;
+			}
+			int valueEnd = visitor.property(bytes, nameStart, nameEnd, i, end);
+			if (valueEnd < 0) {
+				return valueEnd;
+			}
+			i = skipSpace(bytes, valueEnd, end);
+			if (i >= end) {
+				return FAIL;
+			}
+			if (bytes[i] == '}') {
+				return i + 1;
+			}
+			if (bytes[i] != ',') {
+				return FAIL;
+			}
+			i = skipSpace(bytes, i + 1, end);
+		}
+		return FAIL;
+	}
+
+	/**
+	 * Returns the index of the quote that closes a name, or {@link #FAIL} for a name with
+	 * an escape (the scan does not decode them) or one that does not end.
+	 */
+	private static int nameEnd(byte[] bytes, int i, int end) {
+		for (; i < end; i++) {
+			byte b = bytes[i];
+			if (b == '"') {
+				return i;
+			}
+			if (b == '\\') {
+				return FAIL;
+			}
+		}
+		return FAIL;
+	}
+
+	/**
+	 * Returns the index after the value that starts at {@code i}, or {@link #FAIL}.
+	 * @param bytes the document
+	 * @param i the value's first byte
+	 * @param end the end of the document
+	 * @return the index after the value
+	 */
+	static int skipValue(byte[] bytes, int i, int end) {
+		if (i >= end) {
+			return FAIL;
+		}
+		byte first = bytes[i];
+		if (first == '"') {
+			return stringEnd(bytes, i + 1, end);
+		}
+		if (first == '{' || first == '[') {
+			int depth = 0;
+			while (i < end) {
+				byte b = bytes[i];
+				if (b == '"') {
+					i = stringEnd(bytes, i + 1, end);
+					if (i < 0) {
+						return FAIL;
+					}
+					continue;
+				}
+				if (b == '{' || b == '[') {
+					depth++;
+				}
+				else if (b == '}' || b == ']') {
+					if (--depth == 0) {
+						return i + 1;
+					}
+				}
+				i++;
+			}
+			return FAIL;
+		}
+		int start = i;
+		while (i < end && !endsScalar(bytes[i])) {
+			i++;
+		}
+		return (i > start) ? i : FAIL;
+	}
+
+	/**
+	 * Returns the text of a string value that has no escape, or null for any other value
+	 * or a string with an escape.
+	 * @param bytes the document
+	 * @param i the value's first byte
+	 * @param end the end of the document
+	 * @return the text, or null
+	 */
+	static @Nullable String plainString(byte[] bytes, int i, int end) {
+		if (i >= end || bytes[i] != '"') {
+			return null;
+		}
+		for (int j = i + 1; j < end; j++) {
+			byte b = bytes[j];
+			if (b == '"') {
+				return new String(bytes, i + 1, j - i - 1, StandardCharsets.UTF_8);
+			}
+			if (b == '\\') {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether the value at {@code i} is the literal {@code word} ({@code null},
+	 * {@code true} or {@code false}).
+	 */
+	static boolean isLiteral(byte[] bytes, int i, int end, byte[] word) {
+		int after = i + word.length;
+		return after <= end && Arrays.equals(bytes, i, after, word, 0, word.length)
+				&& (after == end || endsScalar(bytes[after]));
+	}
+
+	private static int stringEnd(byte[] bytes, int i, int end) {
+		while (i < end) {
+			byte b = bytes[i++];
+			if (b == '"') {
+				return i;
+			}
+			if (b == '\\') {
+				i++;
+			}
+		}
+		return FAIL;
+	}
+
+	private static boolean endsScalar(byte b) {
+		return b == ',' || b == '}' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t';
+	}
+
+	private static int skipSpace(byte[] bytes, int i, int end) {
+		while (i < end) {
+			byte b = bytes[i];
+			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+				return i;
+			}
+			i++;
+		}
+		return i;
+	}
+
+	/**
+	 * Told of each property of an object being scanned.
+	 */
+	interface Visitor {
+
+		/**
+		 * Sees one property.
+		 * @param bytes the document
+		 * @param nameStart the name's first byte (after its quote)
+		 * @param nameEnd the index of the quote that closes the name
+		 * @param valueStart the value's first byte
+		 * @param end the end of the document
+		 * @return the index after the value (usually {@link #skipValue}), {@link #STOP}
+		 * or {@link #FAIL}
+		 */
+		int property(byte[] bytes, int nameStart, int nameEnd, int valueStart, int end);
+
+	}
+
+	/**
+	 * A set of names, looked up by their UTF-8 bytes.
+	 */
+	static final class Names {
+
+		private final byte[][] names;
+
+		private final int[] indexes;
+
+		private final int mask;
+
+		/**
+		 * Creates the set.
+		 * @param names the names; a name's index in the list is what {@link #find}
+		 * returns
+		 */
+		Names(List<String> names) {
+			int size = Integer.highestOneBit(Math.max(4, names.size() * 4) - 1) << 1;
+			this.names = new byte[size][];
+			this.indexes = new int[size];
+			this.mask = size - 1;
+			for (int index = 0; index < names.size(); index++) {
+				byte[] name = names.get(index).getBytes(StandardCharsets.UTF_8);
+				int slot = hash(name, 0, name.length) & this.mask;
+				while (this.names[slot] != null) {
+					slot = (slot + 1) & this.mask;
+				}
+				this.names[slot] = name;
+				this.indexes[slot] = index;
+			}
+		}
+
+		/**
+		 * Returns the index of the name that ends at {@code nameEnd}.
+		 * @param bytes the document
+		 * @param from the name's first byte
+		 * @param to the index of the quote that closes the name
+		 * @return the name's index, or -1 for a name not in the set
+		 */
+		int find(byte[] bytes, int from, int to) {
+			int slot = hash(bytes, from, to) & this.mask;
+			for (byte[] name = this.names[slot]; name != null; name = this.names[slot]) {
+				if (Arrays.equals(bytes, from, to, name, 0, name.length)) {
+					return this.indexes[slot];
+				}
+				slot = (slot + 1) & this.mask;
+			}
+			return -1;
+		}
+
+		private static int hash(byte[] bytes, int from, int to) {
+			int hash = to - from;
+			for (int i = from; i < to; i++) {
+				hash = 31 * hash + bytes[i];
+			}
+			return hash ^ (hash >>> 16);
+		}
+
+	}
+
+	/**
+	 * Whether a name is {@code name}.
+	 * @param bytes the document
+	 * @param from the name's first byte
+	 * @param to the index of the quote that closes the name
+	 * @param name the name's UTF-8 bytes
+	 * @return whether they are equal
+	 */
+	static boolean nameEquals(byte[] bytes, int from, int to, byte[] name) {
+		return Arrays.equals(bytes, from, to, name, 0, name.length);
+	}
+
+}

@@ -1,0 +1,95 @@
+package dev.polarspring.client.core;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SDK mapper reads UTF-8 bytes in memory with the parser that lets a union look
+ * ahead, and everything else as Jackson does.
+ */
+class LookaheadJsonFactoryTests {
+
+	private static final JsonMapper MAPPER = PolarJson.mapper();
+
+	private static final String JSON = "{\"name\": \"Café\", \"n\": [1, 2.5, {\"x\": null}]}";
+
+	@Test
+	void utf8BytesAreReadByTheLookaheadParser() {
+		for (String json : new String[] { JSON, "{}", "7" }) {
+			try (JsonParser parser = MAPPER.createParser(json.getBytes(StandardCharsets.UTF_8))) {
+				assertThat(parser).isInstanceOf(LookaheadParser.class);
+			}
+			assertThat(MAPPER.readValue(json.getBytes(StandardCharsets.UTF_8), Object.class))
+				.isEqualTo(MAPPER.readValue(json, Object.class));
+		}
+	}
+
+	@Test
+	void otherEncodingsStreamsAndTextAreReadAsJacksonReadsThem() {
+		byte[] bom = ("\uFEFF" + JSON).getBytes(StandardCharsets.UTF_8);
+		for (byte[] bytes : new byte[][] { JSON.getBytes(StandardCharsets.UTF_16BE),
+				JSON.getBytes(StandardCharsets.UTF_16LE), bom }) {
+			try (JsonParser parser = MAPPER.createParser(bytes)) {
+				assertThat(parser).isNotInstanceOf(LookaheadParser.class);
+			}
+			assertThat(MAPPER.readValue(bytes, Object.class))
+				.isEqualTo(MAPPER.readValue((bytes.length == 1) ? "7" : JSON, Object.class));
+		}
+		try (JsonParser parser = MAPPER.createParser(new ByteArrayInputStream(JSON.getBytes(StandardCharsets.UTF_8)))) {
+			assertThat(parser).isNotInstanceOf(LookaheadParser.class);
+		}
+		assertThat(MAPPER.readValue(JSON, Map.class)).containsEntry("name", "Café");
+	}
+
+	@Test
+	void aMapperCopiedFromTheSdksKeepsTheLookaheadParser() {
+		try (JsonParser parser = MAPPER.rebuild().build().createParser(JSON.getBytes(StandardCharsets.UTF_8))) {
+			assertThat(parser).isInstanceOf(LookaheadParser.class);
+		}
+	}
+
+	@Test
+	void theDiscriminatorIsFoundAtTheObjectsOwnLevelOnly() {
+		assertThat(discriminator("{\"a\": {\"type\": \"no\"}, \"b\": [\"type\", {\"type\": 1}], "
+				+ "\"c\": \"\\\"type\\\": \\\"no\\\"\", \"type\": \"yes\", \"type\": \"second\"}"))
+			.isEqualTo("yes");
+		assertThat(discriminator("{\n  \"type\" :\t\"spaced\"\n}")).isEqualTo("spaced");
+		assertThat(discriminator("{\"type\": \"Caf\u00e9\"}")).isEqualTo("Caf\u00e9");
+		assertThat(discriminator("{\"type\": null}")).isEmpty();
+		assertThat(discriminator("{\"type\": {\"a\": 1}}")).isEmpty();
+		assertThat(discriminator("{\"type\": true}")).isEqualTo("true");
+		assertThat(discriminator("{\"other\": 1}")).as("absent").isEmpty();
+		assertThat(discriminator("{}")).as("absent").isEmpty();
+	}
+
+	@Test
+	void whatTheBytesDoNotTellIsLeftToTheParser() {
+		assertThat(discriminator("{\"type\": 7}")).as("a number").isNull();
+		assertThat(discriminator("{\"type\": \"te\\u0061m\"}")).as("an escaped value").isNull();
+		assertThat(discriminator("{\"\\u0074ype\": \"team\"}")).as("an escaped name").isNull();
+		assertThat(discriminator("{\"a\": 1, \"type\"")).as("cut short").isNull();
+		assertThat(discriminator("{\"a\": 1 \"type\": \"x\"}")).as("not JSON").isNull();
+	}
+
+	/**
+	 * Returns what the scan finds, with the parser on the start of the object, and checks
+	 * that it read nothing.
+	 */
+	private static String discriminator(String json) {
+		try (JsonParser parser = MAPPER.createParser(json.getBytes(StandardCharsets.UTF_8))) {
+			assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
+			String value = DiscriminatorScan.value((LookaheadParser) parser, "type");
+			assertThat(parser.currentToken()).isEqualTo(JsonToken.START_OBJECT);
+			return value;
+		}
+	}
+
+}
