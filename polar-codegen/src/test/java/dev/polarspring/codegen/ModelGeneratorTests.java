@@ -44,7 +44,7 @@ class ModelGeneratorTests {
 			.contains("@JsonProperty(\"id\") String id")
 			.contains("@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable LocalDate launchDate")
 			.contains("@JsonProperty(\"old_name\") @Deprecated String oldName")
-			.contains("tags = (tags != null) ? Collections.unmodifiableList(new ArrayList<>(tags)) : List.of();");
+			.contains("tags = (tags != null) ? ReadOnlyCollections.list(tags) : List.of();");
 	}
 
 	@Test

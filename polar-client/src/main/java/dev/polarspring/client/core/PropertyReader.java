@@ -1,5 +1,8 @@
 package dev.polarspring.client.core;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -8,7 +11,10 @@ import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.jdk.CollectionDeserializer;
+import tools.jackson.databind.deser.jdk.MapDeserializer;
 import tools.jackson.databind.deser.jdk.NumberDeserializers;
+import tools.jackson.databind.deser.jdk.StringCollectionDeserializer;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 
 /**
@@ -36,6 +42,12 @@ public final class PropertyReader<V> {
 	private static final int INTEGER = 4;
 
 	private static final int DATE_TIME = 5;
+
+	/** A list Jackson creates for the value: kept, not copied again by the record. */
+	private static final int LIST = 6;
+
+	/** A map Jackson creates for the value: kept, not copied again by the record. */
+	private static final int MAP = 7;
 
 	private final Class<?> owner;
 
@@ -84,7 +96,8 @@ public final class PropertyReader<V> {
 
 	private static int shortcut(ValueDeserializer<Object> deserializer) {
 		// Only Jackson's own deserializers of these types (and the SDK's of timestamps),
-		// whose reading of that token the shortcut repeats.
+		// whose reading of that token the shortcut repeats; and Jackson's own of
+		// collections, which create a new one for every value.
 		Class<?> type = deserializer.getClass();
 		if (type == StringDeserializer.class) {
 			return STRING;
@@ -100,6 +113,12 @@ public final class PropertyReader<V> {
 		}
 		if (type == OffsetDateTimeDeserializer.class) {
 			return DATE_TIME;
+		}
+		if (type == CollectionDeserializer.class || type == StringCollectionDeserializer.class) {
+			return LIST;
+		}
+		if (type == MapDeserializer.class) {
+			return MAP;
 		}
 		return ANY;
 	}
@@ -143,6 +162,19 @@ public final class PropertyReader<V> {
 						// inlines here.
 						return (V) ((OffsetDateTimeDeserializer) (ValueDeserializer<?>) this.deserializer)
 							.deserialize(parser, context);
+					}
+				}
+				case LIST -> {
+					if (token == JsonToken.START_ARRAY) {
+						Object list = this.deserializer.deserialize(parser, context);
+						return (V) ((list instanceof ArrayList<?> created) ? ReadOnlyCollections.adopt(created) : list);
+					}
+				}
+				case MAP -> {
+					if (token == JsonToken.START_OBJECT) {
+						Object map = this.deserializer.deserialize(parser, context);
+						return (V) ((map instanceof LinkedHashMap<?, ?> created) ? ReadOnlyCollections.adopt(created)
+								: map);
 					}
 				}
 				default -> {

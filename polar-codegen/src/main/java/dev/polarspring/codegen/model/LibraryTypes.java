@@ -13,6 +13,8 @@ final class LibraryTypes {
 
 	static final ClassName PROPERTY_READER = ClassName.get(CORE, "PropertyReader");
 
+	static final ClassName READ_ONLY_COLLECTIONS = ClassName.get(CORE, "ReadOnlyCollections");
+
 	static final ClassName PROPERTY_NAMES = ClassName.get(CORE, "PropertyNames");
 
 	static final ClassName VARIANT_READER = ClassName.get(CORE, "VariantReader");

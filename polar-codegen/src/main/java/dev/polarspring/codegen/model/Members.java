@@ -27,28 +27,30 @@ final class Members {
 
 	/**
 	 * Adds the statement that copies a list or map into an unmodifiable one (absent
-	 * required collections become empty).
+	 * required collections become empty); one the SDK's decoding made unmodifiable is
+	 * kept as it is ({@code ReadOnlyCollections}).
 	 */
 	static void copyCollection(CodeBlock.Builder code, ObjectProperty property, String variable) {
+		String method;
+		ClassName empty;
 		if (property.isList()) {
-			if (property.required() && !property.nullable()) {
-				code.addStatement("$L = ($L != null) ? $T.unmodifiableList(new $T<>($L)) : $T.of()", variable, variable,
-						LibraryTypes.COLLECTIONS, LibraryTypes.ARRAY_LIST, variable, LibraryTypes.LIST);
-			}
-			else {
-				code.addStatement("$L = ($L != null) ? $T.unmodifiableList(new $T<>($L)) : null", variable, variable,
-						LibraryTypes.COLLECTIONS, LibraryTypes.ARRAY_LIST, variable);
-			}
+			method = "list";
+			empty = LibraryTypes.LIST;
 		}
 		else if (property.isMap()) {
-			if (property.required() && !property.nullable()) {
-				code.addStatement("$L = ($L != null) ? $T.unmodifiableMap(new $T<>($L)) : $T.of()", variable, variable,
-						LibraryTypes.COLLECTIONS, LibraryTypes.LINKED_HASH_MAP, variable, LibraryTypes.MAP);
-			}
-			else {
-				code.addStatement("$L = ($L != null) ? $T.unmodifiableMap(new $T<>($L)) : null", variable, variable,
-						LibraryTypes.COLLECTIONS, LibraryTypes.LINKED_HASH_MAP, variable);
-			}
+			method = "map";
+			empty = LibraryTypes.MAP;
+		}
+		else {
+			return;
+		}
+		if (property.required() && !property.nullable()) {
+			code.addStatement("$L = ($L != null) ? $T.$L($L) : $T.of()", variable, variable,
+					LibraryTypes.READ_ONLY_COLLECTIONS, method, variable, empty);
+		}
+		else {
+			code.addStatement("$L = ($L != null) ? $T.$L($L) : null", variable, variable,
+					LibraryTypes.READ_ONLY_COLLECTIONS, method, variable);
 		}
 	}
 
