@@ -268,12 +268,17 @@ final class ObjectScanner {
 			return -1;
 		}
 
+		/**
+		 * A hash of the length and three bytes: cheap for the few names of a schema,
+		 * which a table four times their number keeps apart.
+		 */
 		private static int hash(byte[] bytes, int from, int to) {
-			int hash = to - from;
-			for (int i = from; i < to; i++) {
-				hash = 31 * hash + bytes[i];
+			int length = to - from;
+			if (length == 0) {
+				return 0;
 			}
-			return hash ^ (hash >>> 16);
+			int hash = 31 * (31 * (31 * length + bytes[from]) + bytes[to - 1]) + bytes[from + (length >> 1)];
+			return hash ^ (hash >>> 7);
 		}
 
 	}

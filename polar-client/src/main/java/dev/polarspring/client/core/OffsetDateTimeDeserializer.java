@@ -34,7 +34,8 @@ final class OffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateT
 		if (parser.hasToken(JsonToken.VALUE_STRING)
 				&& context.isEnabled(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
 				&& UTC.hasSameRules(context.getTimeZone())) {
-			OffsetDateTime parsed = parse(parser.getString());
+			// The parser's characters, not a String made of them.
+			OffsetDateTime parsed = parse(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
 			if (parsed != null) {
 				return parsed;
 			}
@@ -50,26 +51,36 @@ final class OffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateT
 	 * valid date
 	 */
 	static @Nullable OffsetDateTime parse(String text) {
-		int length = text.length();
-		if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-				|| text.charAt(13) != ':' || text.charAt(16) != ':') {
+		return parse(text.toCharArray(), 0, text.length());
+	}
+
+	/**
+	 * Parses the layout {@link #parse(String)} reads from characters.
+	 * @param chars the characters
+	 * @param offset where the text starts
+	 * @param length its length
+	 * @return the date-time, or {@code null}
+	 */
+	static @Nullable OffsetDateTime parse(char[] chars, int offset, int length) {
+		if (length < 20 || chars[offset + 4] != '-' || chars[offset + 7] != '-' || chars[offset + 10] != 'T'
+				|| chars[offset + 13] != ':' || chars[offset + 16] != ':') {
 			return null;
 		}
-		int year = digits(text, 0, 4);
-		int month = digits(text, 5, 2);
-		int day = digits(text, 8, 2);
-		int hour = digits(text, 11, 2);
-		int minute = digits(text, 14, 2);
-		int second = digits(text, 17, 2);
+		int year = digits(chars, offset, 4);
+		int month = digits(chars, offset + 5, 2);
+		int day = digits(chars, offset + 8, 2);
+		int hour = digits(chars, offset + 11, 2);
+		int minute = digits(chars, offset + 14, 2);
+		int second = digits(chars, offset + 17, 2);
 		if ((year | month | day | hour | minute | second) < 0) {
 			return null;
 		}
 		int position = 19;
 		int nanos = 0;
-		if (text.charAt(position) == '.') {
+		if (chars[offset + position] == '.') {
 			int start = ++position;
-			while (position < length && position - start < 9 && isDigit(text.charAt(position))) {
-				nanos = nanos * 10 + (text.charAt(position++) - '0');
+			while (position < length && position - start < 9 && isDigit(chars[offset + position])) {
+				nanos = nanos * 10 + (chars[offset + position++] - '0');
 			}
 			int fractionDigits = position - start;
 			if (fractionDigits == 0) {
@@ -79,13 +90,13 @@ final class OffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateT
 				nanos *= 10;
 			}
 		}
-		ZoneOffset offset = offset(text, position);
-		if (offset == null) {
+		ZoneOffset zone = zone(chars, offset, length, position);
+		if (zone == null) {
 			return null;
 		}
 		try {
-			OffsetDateTime dateTime = OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset);
-			return (offset.getTotalSeconds() == 0) ? dateTime : dateTime.withOffsetSameInstant(ZoneOffset.UTC);
+			OffsetDateTime dateTime = OffsetDateTime.of(year, month, day, hour, minute, second, nanos, zone);
+			return (zone.getTotalSeconds() == 0) ? dateTime : dateTime.withOffsetSameInstant(ZoneOffset.UTC);
 		}
 		catch (DateTimeException invalid) {
 			// Such as February 30th: Jackson's deserializer reports it in its own words.
@@ -93,17 +104,17 @@ final class OffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateT
 		}
 	}
 
-	private static @Nullable ZoneOffset offset(String text, int position) {
-		int remaining = text.length() - position;
-		if (remaining == 1 && text.charAt(position) == 'Z') {
+	private static @Nullable ZoneOffset zone(char[] chars, int offset, int length, int position) {
+		int remaining = length - position;
+		if (remaining == 1 && chars[offset + position] == 'Z') {
 			return ZoneOffset.UTC;
 		}
-		char sign = (remaining == 6) ? text.charAt(position) : ' ';
-		if ((sign != '+' && sign != '-') || text.charAt(position + 3) != ':') {
+		char sign = (remaining == 6) ? chars[offset + position] : ' ';
+		if ((sign != '+' && sign != '-') || chars[offset + position + 3] != ':') {
 			return null;
 		}
-		int hours = digits(text, position + 1, 2);
-		int minutes = digits(text, position + 4, 2);
+		int hours = digits(chars, offset + position + 1, 2);
+		int minutes = digits(chars, offset + position + 4, 2);
 		if ((hours | minutes) < 0 || hours > 18 || minutes > 59) {
 			return null;
 		}
@@ -111,10 +122,10 @@ final class OffsetDateTimeDeserializer extends StdScalarDeserializer<OffsetDateT
 		return ZoneOffset.ofTotalSeconds(seconds);
 	}
 
-	private static int digits(String text, int start, int count) {
+	private static int digits(char[] chars, int start, int count) {
 		int value = 0;
 		for (int i = start; i < start + count; i++) {
-			char c = text.charAt(i);
+			char c = chars[i];
 			if (!isDigit(c)) {
 				return -1;
 			}

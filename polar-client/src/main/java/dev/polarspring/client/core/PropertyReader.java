@@ -2,6 +2,7 @@ package dev.polarspring.client.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -49,12 +50,22 @@ public final class PropertyReader<V> {
 	/** A map Jackson creates for the value: kept, not copied again by the record. */
 	private static final int MAP = 7;
 
+	/**
+	 * A map of names to any JSON (metadata): read here, the scalars directly and the rest
+	 * by Jackson's deserializer of untyped values, as Jackson's map deserializer reads
+	 * it.
+	 */
+	private static final int UNTYPED_MAP = 8;
+
 	private final Class<?> owner;
 
 	/** The property's name, or null for every property a body does not declare. */
 	private final @Nullable String name;
 
 	private final ValueDeserializer<Object> deserializer;
+
+	/** For {@link #UNTYPED_MAP}: the deserializer of its values. */
+	private final @Nullable ValueDeserializer<Object> untyped;
 
 	/**
 	 * For the types most properties have, the commonest token is read here, exactly as
@@ -79,7 +90,16 @@ public final class PropertyReader<V> {
 		this.owner = owner;
 		this.name = name;
 		this.deserializer = context.findRootValueDeserializer(type);
-		this.shortcut = shortcut(this.deserializer);
+		int shortcut = shortcut(this.deserializer);
+		if (shortcut == MAP && type.getKeyType().hasRawClass(String.class)
+				&& type.getContentType().hasRawClass(Object.class)) {
+			shortcut = UNTYPED_MAP;
+			this.untyped = context.findRootValueDeserializer(type.getContentType());
+		}
+		else {
+			this.untyped = null;
+		}
+		this.shortcut = shortcut;
 	}
 
 	/**
@@ -177,6 +197,11 @@ public final class PropertyReader<V> {
 								: map);
 					}
 				}
+				case UNTYPED_MAP -> {
+					if (token == JsonToken.START_OBJECT && this.untyped != null) {
+						return (V) readUntypedMap(parser, context, this.untyped);
+					}
+				}
 				default -> {
 				}
 			}
@@ -186,6 +211,32 @@ public final class PropertyReader<V> {
 		catch (RuntimeException ex) {
 			throw withPath(context, ex, property);
 		}
+	}
+
+	/**
+	 * Reads an object of any values into a map, in order, a name seen again keeping its
+	 * place and its last value; a failure names the entry, as Jackson's map deserializer
+	 * does.
+	 */
+	private static Map<String, @Nullable Object> readUntypedMap(JsonParser parser, DeserializationContext context,
+			ValueDeserializer<Object> untyped) {
+		LinkedHashMap<String, @Nullable Object> map = new LinkedHashMap<>();
+		for (String key = parser.nextName(); key != null; key = parser.nextName()) {
+			JsonToken token = parser.nextToken();
+			try {
+				map.put(key, switch (token) {
+					case VALUE_STRING -> parser.getString();
+					case VALUE_TRUE -> Boolean.TRUE;
+					case VALUE_FALSE -> Boolean.FALSE;
+					case VALUE_NULL -> null;
+					default -> untyped.deserialize(parser, context);
+				});
+			}
+			catch (RuntimeException ex) {
+				throw DatabindException.wrapWithPath(context, ex, new JacksonException.Reference(map, key));
+			}
+		}
+		return ReadOnlyCollections.adopt(map);
 	}
 
 	/**

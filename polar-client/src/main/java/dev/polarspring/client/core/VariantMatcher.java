@@ -68,8 +68,17 @@ public final class VariantMatcher<T> {
 
 	private final Rule[] rules;
 
-	/** The mentioned names by their UTF-8 bytes, for a scan of an object's bytes. */
+	/**
+	 * The mentioned names by their UTF-8 bytes, for a scan of an object's bytes, followed
+	 * by the names only a constant's path starts with.
+	 */
 	private final ObjectScanner.Names nameBytes;
+
+	/**
+	 * The constants' paths' first steps, by the index of their name in
+	 * {@link #nameBytes}.
+	 */
+	private final @Nullable PathStep[] stepsByName;
 
 	/**
 	 * Creates a matcher.
@@ -86,7 +95,7 @@ public final class VariantMatcher<T> {
 		for (String name : mentioned) {
 			this.names.put(name, this.names.size());
 		}
-		this.nameBytes = new ObjectScanner.Names(List.copyOf(mentioned));
+
 		this.words = Math.max(1, (this.names.size() + 63) / 64);
 		Map<JsonPointer, Integer> slotsByPath = new HashMap<>();
 		for (Variant<? extends T> variant : this.variants) {
@@ -100,6 +109,15 @@ public final class VariantMatcher<T> {
 		}
 		this.slots = slotsByPath.size();
 		this.constantPaths.index();
+		// The scan looks each name up once: the mentioned names, then those only a
+		// constant's path starts with.
+		List<String> scanned = new ArrayList<>(mentioned);
+		this.constantPaths.names().stream().filter((name) -> !mentioned.contains(name)).forEach(scanned::add);
+		this.nameBytes = new ObjectScanner.Names(scanned);
+		this.stepsByName = new PathStep[scanned.size()];
+		for (int i = 0; i < scanned.size(); i++) {
+			this.stepsByName[i] = this.constantPaths.next(scanned.get(i));
+		}
 		this.rules = new Rule[this.variants.size()];
 		for (int i = 0; i < this.rules.length; i++) {
 			this.rules[i] = new Rule(this.variants.get(i), this.names, this.words, slotsByPath);
@@ -177,7 +195,7 @@ public final class VariantMatcher<T> {
 			return null;
 		}
 		Buffered json = new Buffered(parser, this.words, (this.slots > 0) ? new Object[this.slots] : NO_CONSTANTS);
-		Scan scan = new Scan(json, this.nameBytes, this.constantPaths);
+		Scan scan = new Scan(json, this.nameBytes, this.stepsByName, this.names.size(), this.constantPaths);
 		return (ObjectScanner.properties(parser.buffer(), start, parser.end(), scan) >= 0) ? json : null;
 	}
 
@@ -190,27 +208,42 @@ public final class VariantMatcher<T> {
 
 		private static final byte[] FALSE = { 'f', 'a', 'l', 's', 'e' };
 
+		private static final PathStep[] NO_STEPS = {};
+
 		private final Buffered json;
 
 		/** The names noted: the mentioned ones, or none below the object. */
 		private final ObjectScanner.@Nullable Names names;
 
+		/** The steps below this one, by the index of their name in {@link #names}. */
+		private final @Nullable PathStep[] steps;
+
+		/** How many of the names are mentioned by the rules. */
+		private final int mentioned;
+
 		private final PathStep step;
 
-		Scan(Buffered json, ObjectScanner.@Nullable Names names, PathStep step) {
+		Scan(Buffered json, ObjectScanner.@Nullable Names names, @Nullable PathStep[] steps, int mentioned,
+				PathStep step) {
 			this.json = json;
 			this.names = names;
+			this.steps = steps;
+			this.mentioned = mentioned;
 			this.step = step;
 		}
 
 		@Override
 		public int property(byte[] bytes, int nameStart, int nameEnd, int valueStart, int end) {
+			PathStep next;
 			if (this.names != null) {
 				int name = this.names.find(bytes, nameStart, nameEnd);
-				this.json.note((name >= 0) ? name : null,
+				this.json.note((name >= 0 && name < this.mentioned) ? name : null,
 						(bytes[valueStart] == 'n') ? JsonToken.VALUE_NULL : JsonToken.VALUE_STRING);
+				next = (name >= 0) ? this.steps[name] : null;
 			}
-			PathStep next = this.step.next(bytes, nameStart, nameEnd);
+			else {
+				next = this.step.next(bytes, nameStart, nameEnd);
+			}
 			if (next == null) {
 				return ObjectScanner.skipValue(bytes, valueStart, end);
 			}
@@ -242,7 +275,7 @@ public final class VariantMatcher<T> {
 			if (next.next == null || bytes[valueStart] != '{') {
 				return ObjectScanner.skipValue(bytes, valueStart, end);
 			}
-			return ObjectScanner.properties(bytes, valueStart + 1, end, new Scan(this.json, null, next));
+			return ObjectScanner.properties(bytes, valueStart + 1, end, new Scan(this.json, null, NO_STEPS, 0, next));
 		}
 
 	}
@@ -482,6 +515,11 @@ public final class VariantMatcher<T> {
 			}
 			int index = this.nextNames.find(bytes, from, to);
 			return (index >= 0) ? this.nextSteps[index] : null;
+		}
+
+		/** Returns the names of the steps below. */
+		Set<String> names() {
+			return (this.next != null) ? this.next.keySet() : Set.of();
 		}
 
 		/** Indexes the names below, once every path is added. */

@@ -1,7 +1,11 @@
 package dev.polarspring.client.model;
 
+import java.math.BigInteger;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,6 +36,26 @@ class RecordDeserializerTests {
 		assertThat(product.modifiedAt()).isNull();
 		assertThat(product.prices()).isEmpty();
 		assertThat(product.metadata()).isEmpty();
+	}
+
+	@Test
+	void metadataReadsAsJacksonReadsAMapOfAnyValues() {
+		String metadata = "{\"plan\": \"pro\", \"seats\": 3, \"big\": 12345678901, "
+				+ "\"huge\": 123456789012345678901234567890, \"ratio\": 0.1000000000000000055511151231257827, "
+				+ "\"tiny\": 1.5e-300, \"flag\": false, \"on\": true, \"none\": null, \"plan\": \"again\", "
+				+ "\"list\": [1, [2.5, {\"a\": \"b\"}]], \"nested\": {\"x\": {\"y\": []}}, \"empty\": {}}";
+		Map<String, Object> expected = MAPPER.readValue(metadata, new TypeReference<Map<String, Object>>() {
+		});
+		Product product = MAPPER.readValue("{" + REQUIRED + ", \"is_recurring\": true, \"is_archived\": false, "
+				+ "\"metadata\": " + metadata + "}", Product.class);
+		assertThat(product.metadata()).containsExactlyEntriesOf(expected);
+		assertThat(product.metadata().get("huge")).isInstanceOf(BigInteger.class);
+		assertThat(product.metadata().get("big")).isInstanceOf(Long.class);
+		assertThat(product.metadata().get("seats")).isInstanceOf(Integer.class);
+		assertThat(product.metadata().get("ratio")).isInstanceOf(Double.class);
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> MAPPER.readValue("{" + REQUIRED + ", \"metadata\": {\"a\": [1, }", Product.class))
+			.satisfies((ex) -> assertThat(ex.getPathReference()).contains("metadata").contains("[\"a\"]"));
 	}
 
 	@Test
