@@ -1,5 +1,8 @@
 package dev.polarspring.client.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +27,16 @@ final class ObjectScanner {
 
 	/** The visitor has seen what it needed. */
 	static final int STOP = -2;
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+	private static final long ONES = 0x0101010101010101L;
+
+	private static final long HIGH_BITS = 0x8080808080808080L;
+
+	private static final long QUOTES = '"' * ONES;
+
+	private static final long BACKSLASHES = '\\' * ONES;
 
 	private ObjectScanner() {
 	}
@@ -171,7 +184,25 @@ final class ObjectScanner {
 				&& (after == end || endsScalar(bytes[after]));
 	}
 
+	/**
+	 * Returns the index after the quote that closes a string, {@code i} being its first
+	 * byte after the opening quote. Eight bytes are looked at a time for a quote or a
+	 * backslash (strings are most of a document's bytes); from the first such byte on,
+	 * one at a time.
+	 */
 	private static int stringEnd(byte[] bytes, int i, int end) {
+		while (i + 8 <= end) {
+			long word = (long) LONGS.get(bytes, i);
+			long quotes = word ^ QUOTES;
+			long backslashes = word ^ BACKSLASHES;
+			// A byte of zero in either, found exactly for the lowest one.
+			long found = (((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)) & HIGH_BITS;
+			if (found != 0) {
+				i += Long.numberOfTrailingZeros(found) >>> 3;
+				break;
+			}
+			i += 8;
+		}
 		while (i < end) {
 			byte b = bytes[i++];
 			if (b == '"') {
