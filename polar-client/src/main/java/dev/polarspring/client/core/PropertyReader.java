@@ -2,6 +2,7 @@ package dev.polarspring.client.core;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -253,6 +254,39 @@ public final class PropertyReader<V> {
 		catch (RuntimeException ex) {
 			throw withPath(context, ex, this.name);
 		}
+	}
+
+	/**
+	 * Returns the deserializer of the property's type, for generated code that calls it
+	 * from a site of the property's own.
+	 * @return the deserializer
+	 */
+	public ValueDeserializer<Object> deserializer() {
+		return this.deserializer;
+	}
+
+	/**
+	 * Reports a failure to read the property's value as {@link #read} reports it.
+	 * @param context the context
+	 * @param ex the failure
+	 * @return the exception to throw, with the path to the property
+	 */
+	public JacksonException failure(DeserializationContext context, RuntimeException ex) {
+		return withPath(context, ex, this.name);
+	}
+
+	/**
+	 * Reports a failure to read an element of the property's list, as Jackson's
+	 * collection deserializer and {@link #read} report it together.
+	 * @param context the context
+	 * @param ex the failure
+	 * @param list the elements read so far; the failed one is the next
+	 * @return the exception to throw, with the path to the element
+	 */
+	public JacksonException failure(DeserializationContext context, RuntimeException ex, List<?> list) {
+		return withPath(context,
+				DatabindException.wrapWithPath(context, ex, new JacksonException.Reference(list, list.size())),
+				this.name);
 	}
 
 	private JacksonException withPath(DeserializationContext context, RuntimeException ex, @Nullable String property) {

@@ -53,10 +53,13 @@ public final class ReadOnlyCollections {
 	}
 
 	/**
-	 * Makes a list the decoding just created unmodifiable, without a copy: nothing else
-	 * may hold it.
+	 * Makes a list the decoding just created unmodifiable, without a copy. For generated
+	 * deserializers: nothing else may hold the list, nor change it afterwards.
+	 * @param list the list, which the result now owns
+	 * @param <E> the element type
+	 * @return the unmodifiable list
 	 */
-	static <E extends @Nullable Object> List<E> adopt(ArrayList<E> list) {
+	public static <E extends @Nullable Object> List<E> adopt(ArrayList<E> list) {
 		return new ReadOnlyList<>(list);
 	}
 

@@ -61,6 +61,10 @@ final class LibraryTypes {
 
 	static final ClassName JSON_PARSER = ClassName.get("tools.jackson.core", "JsonParser");
 
+	static final ClassName JSON_TOKEN = ClassName.get("tools.jackson.core", "JsonToken");
+
+	static final ClassName VALUE_DESERIALIZER = ClassName.get(DATABIND, "ValueDeserializer");
+
 	static final ClassName NULLABLE = ClassName.get("org.jspecify.annotations", "Nullable");
 
 	static final ClassName NULL_MARKED = ClassName.get("org.jspecify.annotations", "NullMarked");

@@ -17,6 +17,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import org.jspecify.annotations.Nullable;
+
+import dev.polarspring.codegen.Main;
 
 /**
  * Generates a record's {@code Deserializer}: it reads the object token by token, a
@@ -85,7 +88,56 @@ final class RecordDeserializerGenerator {
 			resolve.addStatement("this.$L = new $T<>(context, $T.class, $S, $L)", reader, this.propertyReader, record,
 					property.wireName(), javaType(property.type()));
 			declarations.addStatement("$T $L = null", nullable(valueType), local);
-			cases.addStatement("case $L -> $L = this.$L.read(parser, context)", wireNames.size(), local, reader);
+			ClassName model = modelClass(property.type());
+			ClassName element = modelElement(property.type());
+			if (model != null) {
+				// The model's deserializer called from a site of this property's own,
+				// where
+				// the JIT sees the one type that comes there (PropertyReader's one site
+				// sees every type).
+				String direct = property.javaName() + "Deserializer";
+				addDeserializerField(deserializer, resolve, direct, CodeBlock.of("this.$L.deserializer()", reader));
+				cases.beginControlFlow("case $L ->", wireNames.size())
+					.beginControlFlow("if (parser.currentToken() == $T.VALUE_NULL)", LibraryTypes.JSON_TOKEN)
+					.addStatement("$L = this.$L.read(parser, context)", local, reader)
+					.nextControlFlow("else")
+					.beginControlFlow("try")
+					.addStatement("$L = ($T) this.$L.deserialize(parser, context)", local, model, direct)
+					.nextControlFlow("catch ($T ex)", RuntimeException.class)
+					.addStatement("throw this.$L.failure(context, ex)", reader)
+					.endControlFlow()
+					.endControlFlow()
+					.endControlFlow();
+			}
+			else if (element != null) {
+				// A list of models read here, each element from this property's own site.
+				String elements = property.javaName() + "Elements";
+				addDeserializerField(deserializer, resolve, elements,
+						CodeBlock.of("context.findRootValueDeserializer(types.constructType($T.class))", element));
+				TypeName list = ParameterizedTypeName.get(LibraryTypes.ARRAY_LIST, element);
+				cases.beginControlFlow("case $L ->", wireNames.size())
+					.beginControlFlow("if (parser.currentToken() == $T.START_ARRAY)", LibraryTypes.JSON_TOKEN)
+					.addStatement("$T list = new $T<>()", list, LibraryTypes.ARRAY_LIST)
+					.beginControlFlow("try")
+					.beginControlFlow(
+							"for ($T token = parser.nextToken(); token != $T.END_ARRAY; token = parser.nextToken())",
+							LibraryTypes.JSON_TOKEN, LibraryTypes.JSON_TOKEN)
+					.addStatement(
+							"list.add(($T) ((token == $T.VALUE_NULL) ? this.$L.getNullValue(context) : this.$L.deserialize(parser, context)))",
+							element, LibraryTypes.JSON_TOKEN, elements, elements)
+					.endControlFlow()
+					.nextControlFlow("catch ($T ex)", RuntimeException.class)
+					.addStatement("throw this.$L.failure(context, ex, list)", reader)
+					.endControlFlow()
+					.addStatement("$L = $T.adopt(list)", local, LibraryTypes.READ_ONLY_COLLECTIONS)
+					.nextControlFlow("else")
+					.addStatement("$L = this.$L.read(parser, context)", local, reader)
+					.endControlFlow()
+					.endControlFlow();
+			}
+			else {
+				cases.addStatement("case $L -> $L = this.$L.read(parser, context)", wireNames.size(), local, reader);
+			}
 			wireNames.add(CodeBlock.of("$S", property.wireName()));
 			if (property.primitive()) {
 				absentPrimitives.beginControlFlow("if ($L == null)", local)
@@ -177,6 +229,37 @@ final class RecordDeserializerGenerator {
 			.addMethods(readers)
 			.addMethod(deserialize.build())
 			.build();
+	}
+
+	private static void addDeserializerField(TypeSpec.Builder deserializer, MethodSpec.Builder resolve, String field,
+			CodeBlock value) {
+		deserializer.addField(
+				FieldSpec
+					.builder(ParameterizedTypeName.get(LibraryTypes.VALUE_DESERIALIZER, ClassName.get(Object.class)),
+							field, Modifier.PRIVATE)
+					.build());
+		resolve.addStatement("this.$L = $L", field, value);
+	}
+
+	/**
+	 * Returns the property's type when it is a generated model, else null.
+	 */
+	private static @Nullable ClassName modelClass(TypeName type) {
+		TypeName plain = type.withoutAnnotations();
+		return (plain instanceof ClassName name && name.packageName().equals(Main.MODEL_PACKAGE)) ? name : null;
+	}
+
+	/**
+	 * Returns the element type of a list of generated models, else null.
+	 */
+	private static @Nullable ClassName modelElement(TypeName type) {
+		TypeName plain = type.withoutAnnotations();
+		if (plain instanceof ParameterizedTypeName parameterized
+				&& parameterized.rawType().withoutAnnotations().equals(LibraryTypes.LIST)
+				&& parameterized.typeArguments().size() == 1) {
+			return modelClass(parameterized.typeArguments().get(0));
+		}
+		return null;
 	}
 
 	private static TypeName nullable(TypeName type) {
