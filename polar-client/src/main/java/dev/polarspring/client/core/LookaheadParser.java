@@ -1,5 +1,7 @@
 package dev.polarspring.client.core;
 
+import java.nio.charset.StandardCharsets;
+
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.io.IOContext;
@@ -11,6 +13,11 @@ import tools.jackson.core.sym.ByteQuadsCanonicalizer;
  * the bytes of the object it is on before any of it is read: the union chooses its
  * variant from them ({@link ObjectScanner}), and the variant then reads the object once,
  * from this parser, instead of from a copy of its tokens.
+ *
+ * <p>
+ * A string value of printable ASCII without escapes (ids, names, enum values, timestamps:
+ * most of Polar's strings) becomes a {@code String} straight from its bytes; any other is
+ * decoded by Jackson, which also reports what is wrong in it.
  */
 final class LookaheadParser extends UTF8StreamJsonParser {
 
@@ -46,6 +53,26 @@ final class LookaheadParser extends UTF8StreamJsonParser {
 	 */
 	int end() {
 		return this._inputEnd;
+	}
+
+	/**
+	 * Finishes the current string value and returns its text, copying printable ASCII
+	 * from the document's bytes (one copy, where Jackson decodes to characters, then
+	 * copies them into the {@code String}); other text is left to Jackson.
+	 */
+	@Override
+	protected String _finishAndReturnString() {
+		int start = this._inputPtr;
+		int quote = ObjectScanner.asciiStringEnd(this._inputBuffer, start, this._inputEnd);
+		if (quote < 0) {
+			return super._finishAndReturnString();
+		}
+		String text = new String(this._inputBuffer, start, quote - start, StandardCharsets.ISO_8859_1);
+		// The text buffer holds the current text for getText() and the like; it checks
+		// the length as Jackson does for any string.
+		this._textBuffer.resetWithString(text);
+		this._inputPtr = quote + 1;
+		return text;
 	}
 
 }

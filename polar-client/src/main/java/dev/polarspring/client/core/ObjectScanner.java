@@ -38,6 +38,8 @@ final class ObjectScanner {
 
 	private static final long BACKSLASHES = '\\' * ONES;
 
+	private static final long SPACES = ' ' * ONES;
+
 	private ObjectScanner() {
 	}
 
@@ -211,6 +213,46 @@ final class ObjectScanner {
 			if (b == '\\') {
 				i++;
 			}
+		}
+		return FAIL;
+	}
+
+	/**
+	 * Returns the index of the quote that closes a string of printable ASCII without
+	 * escapes, {@code i} being its first byte after the opening quote, or {@link #FAIL}
+	 * for any other string (an escape, a control character, a byte of a multi-byte
+	 * character) and for one that does not end before {@code end}. Eight bytes are looked
+	 * at a time, as in {@link #stringEnd}.
+	 * @param bytes the document
+	 * @param i the string's first byte
+	 * @param end the end of the bytes that may be read
+	 * @return the index of the closing quote, or {@link #FAIL}
+	 */
+	static int asciiStringEnd(byte[] bytes, int i, int end) {
+		while (i + 8 <= end) {
+			long word = (long) LONGS.get(bytes, i);
+			long quotes = word ^ QUOTES;
+			long backslashes = word ^ BACKSLASHES;
+			// A quote, a backslash, a byte below a space or one with its high bit set;
+			// exact for the lowest such byte.
+			long found = (((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)
+					| ((word - SPACES) & ~word) | word) & HIGH_BITS;
+			if (found != 0) {
+				i += Long.numberOfTrailingZeros(found) >>> 3;
+				break;
+			}
+			i += 8;
+		}
+		while (i < end) {
+			byte b = bytes[i];
+			if (b == '"') {
+				return i;
+			}
+			if (b == '\\' || b < ' ') {
+				// Negative for a byte of a multi-byte character.
+				return FAIL;
+			}
+			i++;
 		}
 		return FAIL;
 	}

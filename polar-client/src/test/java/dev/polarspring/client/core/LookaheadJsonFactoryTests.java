@@ -2,14 +2,19 @@ package dev.polarspring.client.core;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The SDK mapper reads UTF-8 bytes in memory with the parser that lets a union look
@@ -77,6 +82,75 @@ class LookaheadJsonFactoryTests {
 		assertThat(discriminator("{\"\\u0074ype\": \"team\"}")).as("an escaped name").isNull();
 		assertThat(discriminator("{\"a\": 1, \"type\"")).as("cut short").isNull();
 		assertThat(discriminator("{\"a\": 1 \"type\": \"x\"}")).as("not JSON").isNull();
+	}
+
+	@Test
+	void stringsReadFromTheirBytesAreTheStringsJacksonReads() {
+		String longWord = "x".repeat(5000);
+		for (String json : new String[] { "[\"\", \"a\", \"abcdefgh\", \"abcdefghi\", \"2026-01-02T03:04:05.123456Z\"]",
+				"[\"" + longWord + "\", \"tail\"]",
+				"[\"Caf\u00e9 au lait, quite long\", \"\u20ac\", \"\ud83d\ude00!\"]",
+				"[\"a\\\"b\", \"tab\\there\", \"\\u0041BCDEFGHIJ\", \"0123456\\n\"]", "[\"~\u007f\", \" spaced \"]",
+				"{\"k\": \"v\", \"n\": {\"deeper\": \"value of eight+\"}}" }) {
+			assertThat(tokens(MAPPER.createParser(json.getBytes(StandardCharsets.UTF_8)))).as(json)
+				.isEqualTo(
+						tokens(MAPPER.createParser(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))));
+		}
+	}
+
+	@Test
+	void badStringsFailAsJacksonFailsThem() {
+		for (String json : new String[] { "[\"ctrl\u0001char\"]", "[\"new\nline in a long string\"]", "[\"cut short",
+				"[\"cut short after eight bytes\\" }) {
+			byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+			String expected = failure(() -> tokens(MAPPER.createParser(new ByteArrayInputStream(bytes))));
+			assertThat(failure(() -> tokens(MAPPER.createParser(bytes)))).as(json).isEqualTo(expected);
+		}
+		byte[] invalidUtf8 = { '[', '"', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', (byte) 0xC3, '(', '"', ']' };
+		assertThat(failure(() -> tokens(MAPPER.createParser(invalidUtf8))))
+			.isEqualTo(failure(() -> tokens(MAPPER.createParser(new ByteArrayInputStream(invalidUtf8)))));
+	}
+
+	@Test
+	void theLengthOfAStringIsCheckedAsJacksonChecksIt() {
+		int limit = StreamReadConstraints.defaults().getMaxStringLength();
+		byte[] bytes = ("[\"" + "y".repeat(limit + 1) + "\"]").getBytes(StandardCharsets.US_ASCII);
+		String expected = failure(() -> tokens(MAPPER.createParser(new ByteArrayInputStream(bytes))));
+		assertThat(expected).contains("String value length (" + (limit + 1) + ") exceeds the maximum allowed");
+		assertThat(failure(() -> tokens(MAPPER.createParser(bytes)))).isEqualTo(expected);
+	}
+
+	/**
+	 * Reads every token, a string's text through each accessor in turn, and lists what
+	 * was read.
+	 */
+	private static List<String> tokens(JsonParser parser) {
+		List<String> read = new ArrayList<>();
+		try (parser) {
+			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+				if (token == JsonToken.VALUE_STRING) {
+					String text = parser.getString();
+					read.add(text);
+					read.add(parser.getText());
+					read.add(new String(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength()));
+					read.add(parser.getValueAsString());
+				}
+				else {
+					read.add(token.name());
+				}
+			}
+		}
+		return read;
+	}
+
+	private static String failure(Runnable read) {
+		try {
+			read.run();
+		}
+		catch (JacksonException ex) {
+			return ex.getClass().getName() + ": " + ex.getOriginalMessage();
+		}
+		throw new AssertionError("read without failing");
 	}
 
 	/**

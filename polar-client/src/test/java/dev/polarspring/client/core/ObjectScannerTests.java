@@ -38,6 +38,31 @@ class ObjectScannerTests {
 	}
 
 	@Test
+	void aStringOfPrintableAsciiEndsAtItsQuoteAndAnyOtherStringIsLeftAlone() {
+		String[] plain = { "a", " ", "~", "x".repeat(9), "2026-12-03T08:00:00Z", "{", ",", "\u007f" };
+		String[] other = { "é", "\\\"", "\\n", "\t", "\u0001", "\u001f", "日本", "😀" };
+		Random random = new Random(3);
+		for (int round = 0; round < 2_000; round++) {
+			StringBuilder text = new StringBuilder();
+			boolean isPlain = random.nextBoolean();
+			int pieces = random.nextInt(12);
+			for (int i = 0; i < pieces; i++) {
+				text.append(plain[random.nextInt(plain.length)]);
+			}
+			if (!isPlain) {
+				text.insert(random.nextInt(text.length() + 1), other[random.nextInt(other.length)]);
+			}
+			String prefix = "x".repeat(random.nextInt(9)) + "\"";
+			byte[] bytes = (prefix + text + "\" tail").getBytes(StandardCharsets.UTF_8);
+			int quote = prefix.length() + text.toString().getBytes(StandardCharsets.UTF_8).length;
+			assertThat(ObjectScanner.asciiStringEnd(bytes, prefix.length(), bytes.length)).as("%s", text)
+				.isEqualTo(isPlain ? quote : ObjectScanner.FAIL);
+			assertThat(ObjectScanner.asciiStringEnd(bytes, prefix.length(), quote)).as("cut short: %s", text)
+				.isEqualTo(ObjectScanner.FAIL);
+		}
+	}
+
+	@Test
 	void objectsAndArraysEndAtTheirClosingBracketWhateverTheirStringsHold() {
 		String json = "{\"a\": [1, \"]}\", {\"b\": \"\\\"}\"}], \"c\": {}}";
 		byte[] bytes = (json + " tail").getBytes(StandardCharsets.UTF_8);
