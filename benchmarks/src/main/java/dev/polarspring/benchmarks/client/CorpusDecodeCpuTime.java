@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.polarspring.benchmarks.corpus.Corpus;
 import dev.polarspring.benchmarks.corpus.CorpusCheck;
@@ -20,7 +21,9 @@ import dev.polarspring.client.core.PolarJson;
  * clock, and the median of the per-round ratios is reported with its quartiles. Time the
  * thread waits for a core counts in neither, and both sides see the same load; cache and
  * core sharing still vary, which the quartiles show. Allocation is per document, from the
- * thread's allocation counter.
+ * thread's allocation counter. The tree is read by a default Jackson {@link JsonMapper},
+ * as in {@link CorpusDecodeBenchmark}; the time of the tree read through the SDK's mapper
+ * is reported beside it.
  *
  * <pre>{@code
  * java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
@@ -52,17 +55,20 @@ public final class CorpusDecodeCpuTime {
 			byte[] json = Corpus.get().document(page);
 			CorpusCheck.decode(page, json);
 			ObjectReader records = PolarJson.mapper().readerFor(page.recordType());
-			ObjectReader tree = PolarJson.mapper().readerFor(JsonNode.class);
+			ObjectReader tree = JsonMapper.builder().build().readerFor(JsonNode.class);
+			ObjectReader sdkTree = PolarJson.mapper().readerFor(JsonNode.class);
 			int batch = Math.max(1, 20_000_000 / json.length);
 			for (int warmup = 0; warmup < 40; warmup++) {
 				for (int i = 0; i < batch; i++) {
 					sink = records.readValue(json);
 					sink = tree.readValue(json);
+					sink = sdkTree.readValue(json);
 				}
 			}
 			double[] ratios = new double[rounds];
 			double[] recordMicros = new double[rounds];
 			double[] treeMicros = new double[rounds];
+			double[] sdkTreeMicros = new double[rounds];
 			long recordBytes = 0;
 			long treeBytes = 0;
 			for (int round = 0; round < rounds; round++) {
@@ -78,6 +84,11 @@ public final class CorpusDecodeCpuTime {
 				}
 				long cpu2 = threads.getCurrentThreadCpuTime();
 				long allocated2 = threads.getThreadAllocatedBytes(thread);
+				for (int i = 0; i < batch; i++) {
+					sink = sdkTree.readValue(json);
+				}
+				long cpu3 = threads.getCurrentThreadCpuTime();
+				sdkTreeMicros[round] = (cpu3 - cpu2) / 1000.0 / batch;
 				recordMicros[round] = (cpu1 - cpu0) / 1000.0 / batch;
 				treeMicros[round] = (cpu2 - cpu1) / 1000.0 / batch;
 				ratios[round] = treeMicros[round] / recordMicros[round];
@@ -87,11 +98,12 @@ public final class CorpusDecodeCpuTime {
 			Arrays.sort(ratios);
 			Arrays.sort(recordMicros);
 			Arrays.sort(treeMicros);
+			Arrays.sort(sdkTreeMicros);
 			System.out.printf(Locale.ROOT,
 					"%-15s records %,9.1f us  tree %,9.1f us  speed records/tree %.2f (quartiles %.2f to %.2f)  "
-							+ "B/op records %,d tree %,d%n",
+							+ "B/op records %,d tree %,d  (tree via the SDK's mapper %,.1f us)%n",
 					page, recordMicros[rounds / 2], treeMicros[rounds / 2], ratios[rounds / 2], ratios[rounds / 4],
-					ratios[(3 * rounds) / 4], recordBytes, treeBytes);
+					ratios[(3 * rounds) / 4], recordBytes, treeBytes, sdkTreeMicros[rounds / 2]);
 		}
 	}
 
