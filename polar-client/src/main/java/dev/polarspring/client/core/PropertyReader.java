@@ -11,6 +11,7 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.jdk.CollectionDeserializer;
@@ -230,6 +231,7 @@ public final class PropertyReader<V> {
 					case VALUE_TRUE -> Boolean.TRUE;
 					case VALUE_FALSE -> Boolean.FALSE;
 					case VALUE_NULL -> null;
+					case VALUE_NUMBER_FLOAT -> readFloat(parser, context, untyped);
 					default -> untyped.deserialize(parser, context);
 				});
 			}
@@ -238,6 +240,22 @@ public final class PropertyReader<V> {
 			}
 		}
 		return ReadOnlyCollections.adopt(map);
+	}
+
+	/**
+	 * Reads a number with a fraction or an exponent as a {@code Double}, as Jackson's
+	 * untyped deserializer does with this mapper's settings; with
+	 * {@code USE_BIG_DECIMAL_FOR_FLOATS}, or a parser that knows the number's type, it is
+	 * that deserializer's. Jackson's asks the parser whether the number is not a number
+	 * first, which parses it a second time.
+	 */
+	private static @Nullable Object readFloat(JsonParser parser, DeserializationContext context,
+			ValueDeserializer<Object> untyped) {
+		if (parser.getNumberTypeFP() != JsonParser.NumberTypeFP.UNKNOWN
+				|| context.isEnabled(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)) {
+			return untyped.deserialize(parser, context);
+		}
+		return parser.getDoubleValue();
 	}
 
 	/**

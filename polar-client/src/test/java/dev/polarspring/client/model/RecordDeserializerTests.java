@@ -42,7 +42,7 @@ class RecordDeserializerTests {
 	void metadataReadsAsJacksonReadsAMapOfAnyValues() {
 		String metadata = "{\"plan\": \"pro\", \"seats\": 3, \"big\": 12345678901, "
 				+ "\"huge\": 123456789012345678901234567890, \"ratio\": 0.1000000000000000055511151231257827, "
-				+ "\"tiny\": 1.5e-300, \"flag\": false, \"on\": true, \"none\": null, \"plan\": \"again\", "
+				+ "\"tiny\": 1.5e-300, \"zero\": -0.0, \"beyond\": 1e400, \"exact\": 2.5E+1, \"flag\": false, \"on\": true, \"none\": null, \"plan\": \"again\", "
 				+ "\"list\": [1, [2.5, {\"a\": \"b\"}]], \"nested\": {\"x\": {\"y\": []}}, \"empty\": {}}";
 		Map<String, Object> expected = MAPPER.readValue(metadata, new TypeReference<Map<String, Object>>() {
 		});
@@ -53,6 +53,8 @@ class RecordDeserializerTests {
 		assertThat(product.metadata().get("big")).isInstanceOf(Long.class);
 		assertThat(product.metadata().get("seats")).isInstanceOf(Integer.class);
 		assertThat(product.metadata().get("ratio")).isInstanceOf(Double.class);
+		assertThat(product.metadata().get("zero")).isEqualTo(-0.0d);
+		assertThat(product.metadata().get("beyond")).isEqualTo(Double.POSITIVE_INFINITY);
 		assertThatExceptionOfType(JacksonException.class)
 			.isThrownBy(() -> MAPPER.readValue("{" + REQUIRED + ", \"metadata\": {\"a\": [1, }", Product.class))
 			.satisfies((ex) -> assertThat(ex.getPathReference()).contains("metadata").contains("[\"a\"]"));
