@@ -247,11 +247,27 @@ class ModelGeneratorTests {
 			""";
 
 	@Test
+	void requestBodyOfMoreThanSixtyFourPropertiesIsRefusedNamingTheLimit() {
+		StringBuilder properties = new StringBuilder();
+		for (int i = 0; i < 65; i++) {
+			properties.append((i == 0) ? "" : ", ").append("\"p").append(i).append("\": {\"type\": \"string\"}");
+		}
+		String wide = "\"WideCreate\": {\"type\": \"object\", \"title\": \"WideCreate\", \"properties\": {" + properties
+				+ "}}";
+		assertThatIllegalStateException().isThrownBy(() -> Fragments.generate(Fragments.spec(wide, "WideCreate")))
+			.withMessageContaining("WideCreate has 65 properties")
+			.withMessageContaining("at most 64");
+		String widest = wide.replace(", \"p64\": {\"type\": \"string\"}", "");
+		assertThat(Fragments.generate(Fragments.spec(widest, "WideCreate")).get("WideCreate"))
+			.contains("this.setProperties |= 1L << 63;");
+	}
+
+	@Test
 	void requestBodyBuilderRejectsAMissingRequiredPropertyByWireAndJavaName() {
 		String source = Fragments.generate(Fragments.spec(PRODUCT_CREATE, "ProductCreate")).get("ProductCreate");
 		assertThat(source).contains("public final class ProductCreate")
 			.contains("public static Builder builder()")
-			.contains("if (!this.setProperties.contains(\"name\")) {\n\t\t\t\tthrow new IllegalStateException("
+			.contains("if ((this.setProperties & (1L << 0)) == 0) {\n\t\t\t\tthrow new IllegalStateException("
 					+ "\"ProductCreate: required property 'name' (name) is not set; call name(...) before build()\");")
 			.contains("public Builder name(String name) {\n\t\t\tthis.name = Objects.requireNonNull(name")
 			.contains("public Builder seats(long seats)")
@@ -286,10 +302,10 @@ class ModelGeneratorTests {
 			.replace("\"required\": [\"name\"]", "\"required\": []"), "ProductUpdate")).get("ProductUpdate");
 		assertThat(source).contains("@JsonAnyGetter\n\tpublic Map<String, @Nullable Object> wireProperties()")
 			.contains(
-					"if (this.setProperties.contains(\"description\")) {\n\t\t\tjson.put(\"description\", this.description);")
+					"if ((this.setProperties & (1L << 1)) != 0) {\n\t\t\tjson.put(\"description\", this.description);")
 			.contains(
 					"public Builder description(@Nullable String description) {\n\t\t\tthis.description = description;\n"
-							+ "\t\t\tthis.setProperties.add(\"description\");")
+							+ "\t\t\tthis.setProperties |= 1L << 1;")
 			.contains("public boolean isSet(String property)")
 			.contains("getterVisibility = JsonAutoDetect.Visibility.NONE");
 	}

@@ -98,6 +98,35 @@ class RequestBodyTests {
 	}
 
 	@Test
+	void eachPropertyIsSetOnItsOwnUpToTheLastOfTheLargestBody() {
+		CheckoutProductsCreate prices = CheckoutProductsCreate.builder().products(List.of("p1")).prices(null).build();
+		CheckoutProductsCreate locale = CheckoutProductsCreate.builder().products(List.of("p1")).locale(null).build();
+		assertThat(prices.isSet("prices")).isTrue();
+		assertThat(prices.isSet("locale")).isFalse();
+		assertThat(prices.isSet("trial_interval")).isFalse();
+		assertThat(prices.isSet("no_such_property")).isFalse();
+		assertThat(json(prices)).isEqualTo(MAPPER.readTree("{\"products\":[\"p1\"],\"prices\":null}"));
+		assertThat(prices).isNotEqualTo(locale)
+			.isNotEqualTo(CheckoutProductsCreate.builder().products(List.of("p1")).build())
+			.isEqualTo(CheckoutProductsCreate.builder().prices(null).products(List.of("p1")).build())
+			.hasSameHashCodeAs(CheckoutProductsCreate.builder().prices(null).products(List.of("p1")).build());
+		assertThat(prices.toString()).contains("prices=null").doesNotContain("locale");
+	}
+
+	@Test
+	void aBuiltBodyKeepsItsAdditionalPropertiesWhateverItsBuilderDoesNext() {
+		ProductUpdate.Builder builder = ProductUpdate.builder().additionalProperty("first", 1);
+		ProductUpdate original = builder.build();
+		builder.additionalProperty("second", 2);
+		ProductUpdate copy = original.toBuilder().additionalProperty("third", 3).build();
+		assertThat(original.additionalProperties()).containsOnlyKeys("first");
+		assertThat(builder.build().additionalProperties()).containsOnlyKeys("first", "second");
+		assertThat(copy.additionalProperties()).containsOnlyKeys("first", "third");
+		assertThat(ProductUpdate.builder().build().additionalProperties()).isEmpty();
+		assertThat(ProductUpdate.builder().build()).isEqualTo(ProductUpdate.builder().build().toBuilder().build());
+	}
+
+	@Test
 	void unionRequestBodyIsWrittenAsItsVariant() {
 		ProductCreate create = ProductCreateOneTime.builder()
 			.name("E-book")

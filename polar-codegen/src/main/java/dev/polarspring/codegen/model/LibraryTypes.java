@@ -77,8 +77,6 @@ final class LibraryTypes {
 
 	static final ClassName LINKED_HASH_MAP = ClassName.get("java.util", "LinkedHashMap");
 
-	static final ClassName LINKED_HASH_SET = ClassName.get("java.util", "LinkedHashSet");
-
 	static final ClassName MAP = ClassName.get("java.util", "Map");
 
 	static final ClassName SET = ClassName.get("java.util", "Set");

@@ -33,6 +33,13 @@ import dev.polarspring.codegen.TypeResolver;
  * {@code additionalProperty(name, value)} sends a property this SDK does not know yet.
  * Reading the JSON goes through the same builder ({@link RequestDeserializerGenerator}),
  * so a body read and written again gives the same JSON.
+ *
+ * <p>
+ * Which properties were set is a {@code long} of one bit per property, in the spec's
+ * order (a body has at most {@value #MAX_PROPERTIES}), and the additional properties are
+ * a map only once one is added: bodies are also read from every response that holds one
+ * (a custom field's options and properties), where a set and a map per object were a good
+ * part of the decoding.
  */
 final class RequestGenerator {
 
@@ -42,7 +49,8 @@ final class RequestGenerator {
 
 	private static final TypeName JSON_MAP = ParameterizedTypeName.get(LibraryTypes.MAP, STRING, NULLABLE_OBJECT);
 
-	private static final TypeName NAME_SET = ParameterizedTypeName.get(LibraryTypes.SET, STRING);
+	/** The most properties a body may have: one bit each in a {@code long}. */
+	static final int MAX_PROPERTIES = Long.SIZE;
 
 	private final ModelTypes types;
 
@@ -60,6 +68,10 @@ final class RequestGenerator {
 		List<ObjectProperty> constants = new ArrayList<>();
 		for (ObjectProperty property : all) {
 			(property.constant().isPresent() ? constants : properties).add(property);
+		}
+		if (properties.size() > MAX_PROPERTIES) {
+			throw new IllegalStateException(type.schemaName() + " has " + properties.size()
+					+ " properties; a request body records which were set in one long, so at most " + MAX_PROPERTIES);
 		}
 		TypeSpec.Builder body = TypeSpec.classBuilder(name)
 			.addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -105,13 +117,16 @@ final class RequestGenerator {
 				constructor.addStatement("this.$L = builder.$L", property.javaName(), property.javaName());
 			}
 		}
-		body.addField(FieldSpec.builder(NAME_SET, "setProperties", Modifier.PRIVATE, Modifier.FINAL).build());
+		body.addField(FieldSpec.builder(long.class, "setProperties", Modifier.PRIVATE, Modifier.FINAL)
+			.addJavadoc("One bit per property set, in the spec's order.\n")
+			.build());
 		body.addField(FieldSpec.builder(JSON_MAP, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL).build());
-		constructor.addStatement("this.setProperties = $T.unmodifiableSet(new $T<>(builder.setProperties))",
-				LibraryTypes.COLLECTIONS, LibraryTypes.LINKED_HASH_SET);
+		constructor.addStatement("this.setProperties = builder.setProperties");
+		constructor.addStatement("$T additionalProperties = builder.additionalProperties",
+				TypeResolver.nullable(JSON_MAP));
 		constructor.addStatement(
-				"this.additionalProperties = $T.unmodifiableMap(new $T<>(builder.additionalProperties))",
-				LibraryTypes.COLLECTIONS, LibraryTypes.LINKED_HASH_MAP);
+				"this.additionalProperties = (additionalProperties != null) ? $T.unmodifiableMap(new $T<>(additionalProperties)) : $T.of()",
+				LibraryTypes.COLLECTIONS, LibraryTypes.LINKED_HASH_MAP, LibraryTypes.MAP);
 		body.addMethod(constructor.build());
 		body.addMethod(MethodSpec.methodBuilder("builder")
 			.addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -128,8 +143,11 @@ final class RequestGenerator {
 		for (ObjectProperty property : properties) {
 			toBuilder.addStatement("builder.$L = this.$L", property.javaName(), property.javaName());
 		}
-		body.addMethod(toBuilder.addStatement("builder.setProperties.addAll(this.setProperties)")
-			.addStatement("builder.additionalProperties.putAll(this.additionalProperties)")
+		body.addMethod(toBuilder.addStatement("builder.setProperties = this.setProperties")
+			.beginControlFlow("if (!this.additionalProperties.isEmpty())")
+			.addStatement("builder.additionalProperties = new $T<>(this.additionalProperties)",
+					LibraryTypes.LINKED_HASH_MAP)
+			.endControlFlow()
 			.addStatement("return builder")
 			.build());
 		for (ObjectProperty property : properties) {
@@ -150,7 +168,7 @@ final class RequestGenerator {
 							+ "@param property the property's name on the wire, such as {@code $L}\n"
 							+ "@return whether the property was set\n",
 					all.isEmpty() ? "name" : all.get(0).wireName())
-			.addStatement("return this.setProperties.contains(property)")
+			.addCode(isSetBody(properties))
 			.build());
 		body.addMethod(MethodSpec.methodBuilder("additionalProperties")
 			.addModifiers(Modifier.PUBLIC)
@@ -167,6 +185,26 @@ final class RequestGenerator {
 		body.addType(this.deserializers.generate(name, builder, properties, constants,
 				properties.stream().map(RequestGenerator::setterType).toList()));
 		return body.build();
+	}
+
+	/**
+	 * Returns the expression that tells whether the property at {@code index} was set,
+	 * {@code set} being the field that holds the bits.
+	 */
+	private static CodeBlock isSet(String set, int index) {
+		return CodeBlock.of("($L & (1L << $L)) != 0", set, index);
+	}
+
+	private static CodeBlock isSetBody(List<ObjectProperty> properties) {
+		if (properties.isEmpty()) {
+			return CodeBlock.of("return false;\n");
+		}
+		CodeBlock.Builder cases = CodeBlock.builder().add("return switch (property) {\n$>");
+		for (int i = 0; i < properties.size(); i++) {
+			cases.add("case $S -> $L;\n", properties.get(i).wireName(), isSet("this.setProperties", i));
+		}
+		// A constant is never set: it is always sent.
+		return cases.add("default -> false;\n$<};\n").build();
 	}
 
 	private static ObjectProperty nullableView(ObjectProperty property) {
@@ -230,8 +268,9 @@ final class RequestGenerator {
 		for (ObjectProperty constant : constants) {
 			method.addStatement("json.put($S, $L)", constant.wireName(), constant.constantName());
 		}
-		for (ObjectProperty property : properties) {
-			method.beginControlFlow("if (this.setProperties.contains($S))", property.wireName())
+		for (int i = 0; i < properties.size(); i++) {
+			ObjectProperty property = properties.get(i);
+			method.beginControlFlow("if ($L)", isSet("this.setProperties", i))
 				.addStatement("json.put($S, this.$L)", property.wireName(), property.javaName())
 				.endControlFlow();
 		}
@@ -240,7 +279,7 @@ final class RequestGenerator {
 
 	private static MethodSpec equalsMethod(ClassName name, List<ObjectProperty> properties) {
 		CodeBlock.Builder comparison = CodeBlock.builder()
-			.add("this.setProperties.equals(other.setProperties)\n$>$>&& this.additionalProperties.equals(other.additionalProperties)");
+			.add("this.setProperties == other.setProperties\n$>$>&& this.additionalProperties.equals(other.additionalProperties)");
 		for (ObjectProperty property : properties) {
 			comparison.add("\n&& $T.equals(this.$L, other.$L)", LibraryTypes.OBJECTS, property.javaName(),
 					property.javaName());
@@ -278,8 +317,9 @@ final class RequestGenerator {
 			.addJavadoc(
 					"Lists the properties set; credentials print as {@code ***}.\n@return a description of the body\n")
 			.addStatement("$T text = new $T($S)", StringBuilder.class, StringBuilder.class, name.simpleName() + "[");
-		for (ObjectProperty property : properties) {
-			method.beginControlFlow("if (this.setProperties.contains($S))", property.wireName());
+		for (int i = 0; i < properties.size(); i++) {
+			ObjectProperty property = properties.get(i);
+			method.beginControlFlow("if ($L)", isSet("this.setProperties", i));
 			if (SensitiveProperties.isSensitive(property.wireName())) {
 				method.addStatement("text.append($S)", property.javaName() + "=***, ");
 			}
@@ -319,15 +359,13 @@ final class RequestGenerator {
 			TypeName stored = TypeResolver.nullable(property.type().withoutAnnotations().box());
 			spec.addField(FieldSpec.builder(stored, property.javaName(), Modifier.PRIVATE).build());
 		}
-		spec.addField(FieldSpec.builder(NAME_SET, "setProperties", Modifier.PRIVATE, Modifier.FINAL)
-			.initializer("new $T<>()", LibraryTypes.LINKED_HASH_SET)
-			.build());
-		spec.addField(FieldSpec.builder(JSON_MAP, "additionalProperties", Modifier.PRIVATE, Modifier.FINAL)
-			.initializer("new $T<>()", LibraryTypes.LINKED_HASH_MAP)
+		spec.addField(FieldSpec.builder(long.class, "setProperties", Modifier.PRIVATE).build());
+		spec.addField(FieldSpec.builder(TypeResolver.nullable(JSON_MAP), "additionalProperties", Modifier.PRIVATE)
+			.addJavadoc("Made when the first one is added.\n")
 			.build());
 		spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-		for (ObjectProperty property : properties) {
-			spec.addMethod(setter(builder, property));
+		for (int i = 0; i < properties.size(); i++) {
+			spec.addMethod(setter(builder, properties.get(i), i));
 		}
 		spec.addMethod(MethodSpec.methodBuilder("additionalProperty")
 			.addModifiers(Modifier.PUBLIC)
@@ -342,7 +380,12 @@ final class RequestGenerator {
 			.addStatement("throw new $T($S + name + $S + PROPERTIES.get(name))", IllegalArgumentException.class, "'",
 					"' is a property of " + name.simpleName() + "; set it with ")
 			.endControlFlow()
-			.addStatement("this.additionalProperties.put(name, value)")
+			.addStatement("$T additionalProperties = this.additionalProperties", TypeResolver.nullable(JSON_MAP))
+			.beginControlFlow("if (additionalProperties == null)")
+			.addStatement("additionalProperties = new $T<>()", LibraryTypes.LINKED_HASH_MAP)
+			.addStatement("this.additionalProperties = additionalProperties")
+			.endControlFlow()
+			.addStatement("additionalProperties.put(name, value)")
 			.addStatement("return this")
 			.build());
 		MethodSpec.Builder build = MethodSpec.methodBuilder("build")
@@ -350,9 +393,10 @@ final class RequestGenerator {
 			.returns(name)
 			.addJavadoc("Builds the body.\n@return the body\n@throws IllegalStateException if a required property was"
 					+ " not set\n");
-		for (ObjectProperty property : properties) {
+		for (int i = 0; i < properties.size(); i++) {
+			ObjectProperty property = properties.get(i);
 			if (property.required()) {
-				build.beginControlFlow("if (!this.setProperties.contains($S))", property.wireName())
+				build.beginControlFlow("if ((this.setProperties & (1L << $L)) == 0)", i)
 					.addStatement("throw new $T($S)", IllegalStateException.class,
 							name.simpleName() + ": required property '" + property.wireName() + "' ("
 									+ property.javaName() + ") is not set; call " + property.javaName()
@@ -379,7 +423,7 @@ final class RequestGenerator {
 		return property.type().withoutAnnotations();
 	}
 
-	private static MethodSpec setter(ClassName builder, ObjectProperty property) {
+	private static MethodSpec setter(ClassName builder, ObjectProperty property, int index) {
 		TypeName parameterType = setterType(property);
 		boolean checkNull = !property.nullable() && !parameterType.isPrimitive();
 		MethodSpec.Builder setter = MethodSpec.methodBuilder(property.javaName())
@@ -399,9 +443,7 @@ final class RequestGenerator {
 		else {
 			setter.addStatement("this.$L = $L", property.javaName(), property.javaName());
 		}
-		return setter.addStatement("this.setProperties.add($S)", property.wireName())
-			.addStatement("return this")
-			.build();
+		return setter.addStatement("this.setProperties |= 1L << $L", index).addStatement("return this").build();
 	}
 
 }
