@@ -171,7 +171,8 @@ public final class VariantMatcher<T> {
 		for (; name != null; name = parser.nextName()) {
 			JsonToken value = parser.nextToken();
 			tokens.writeName(name);
-			json.note(this.names.get(name), value);
+			Integer mentioned = this.names.get(name);
+			json.note((mentioned != null) ? mentioned : -1, value);
 			PathStep step = this.constantPaths.next(name);
 			if (step != null) {
 				copyNoting(parser, tokens, step, json.constants);
@@ -237,7 +238,7 @@ public final class VariantMatcher<T> {
 			PathStep next;
 			if (this.names != null) {
 				int name = this.names.find(bytes, nameStart, nameEnd);
-				this.json.note((name >= 0 && name < this.mentioned) ? name : null,
+				this.json.note((name < this.mentioned) ? name : -1,
 						(bytes[valueStart] == 'n') ? JsonToken.VALUE_NULL : JsonToken.VALUE_STRING);
 				next = (name >= 0) ? this.steps[name] : null;
 			}
@@ -415,8 +416,12 @@ public final class VariantMatcher<T> {
 			this.constants = constants;
 		}
 
-		private void note(@Nullable Integer name, JsonToken value) {
-			if (name == null) {
+		/**
+		 * Notes a property: {@code name} is the index of a name a rule mentions, or
+		 * negative for any other.
+		 */
+		private void note(int name, JsonToken value) {
+			if (name < 0) {
 				this.unmentioned = true;
 				return;
 			}
