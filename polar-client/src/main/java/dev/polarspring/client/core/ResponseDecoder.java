@@ -75,11 +75,11 @@ final class ResponseDecoder<T> {
 			case NONE -> null;
 			case STREAM -> (T) new ResponseStream(response);
 			case TEXT -> (T) new String(response.getBody().readAllBytes(), charset(response.getHeaders()));
-			case JSON -> decodeJson(response.getBody(), status);
+			case JSON -> decodeJson(response.getBody(), response.getHeaders().getContentLength(), status);
 		};
 	}
 
-	private @Nullable T decodeJson(InputStream body, int status) throws IOException {
+	private @Nullable T decodeJson(InputStream body, long announcedLength, int status) throws IOException {
 		// An empty 200 or 201 is not treated like a 204: a null where a model was
 		// promised
 		// would only fail later, far from the cause.
@@ -101,7 +101,7 @@ final class ResponseDecoder<T> {
 		// Decoded from the bytes in memory, where a union can look ahead in an object
 		// instead of copying its tokens (PolarJson's parser): a page is read whole before
 		// any of it is decoded.
-		byte[] bytes = input.readAllBytes();
+		byte[] bytes = BodyBytes.read(input, announcedLength);
 		if (logger.isTraceEnabled()) {
 			logger.trace("{} response body: {}", this.operationId, RedactedBody.of(bytes));
 		}
