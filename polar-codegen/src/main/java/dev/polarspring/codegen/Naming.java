@@ -133,6 +133,12 @@ public final class Naming {
 	public static final String MALFORMED_WEBHOOK_PAYLOAD = "MalformedWebhookPayloadException";
 
 	/**
+	 * Reads a webhook body of the usual shape in one pass (hand-written, webhook
+	 * package).
+	 */
+	public static final String WEBHOOK_PAYLOAD_READER = "WebhookPayloadReader";
+
+	/**
 	 * The base class of {@code PolarClient} holding the top-level resource clients
 	 * (generated into the client package).
 	 */
@@ -382,7 +388,7 @@ public final class Naming {
 	 */
 	public Set<String> webhookTypeNames(Collection<String> eventTypes) {
 		Set<String> names = new TreeSet<>(List.of(WEBHOOK_EVENT_TYPE, WEBHOOK_DECODER, UNKNOWN_WEBHOOK_EVENT,
-				WEBHOOK_DELIVERY, MALFORMED_WEBHOOK_PAYLOAD));
+				WEBHOOK_DELIVERY, MALFORMED_WEBHOOK_PAYLOAD, WEBHOOK_PAYLOAD_READER));
 		eventTypes.forEach((type) -> names.add(webhookEventName(type)));
 		return names;
 	}

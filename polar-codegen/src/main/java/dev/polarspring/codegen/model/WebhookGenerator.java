@@ -46,6 +46,9 @@ final class WebhookGenerator {
 
 	private static final ClassName OBJECT_READER = ClassName.get("tools.jackson.databind", "ObjectReader");
 
+	private static final ClassName DESERIALIZATION_FEATURE = ClassName.get("tools.jackson.databind",
+			"DeserializationFeature");
+
 	private static final ClassName JACKSON_EXCEPTION = ClassName.get("tools.jackson.core", "JacksonException");
 
 	private final ModelTypes types;
@@ -60,6 +63,11 @@ final class WebhookGenerator {
 
 	private final ClassName malformed;
 
+	/** The hand-written one-pass reader and its result. */
+	private final ClassName payloadReader;
+
+	private final ClassName payload;
+
 	WebhookGenerator(ModelTypes types, String webhookPackage) {
 		this.types = types;
 		this.webhookPackage = webhookPackage;
@@ -67,6 +75,8 @@ final class WebhookGenerator {
 		this.delivery = ClassName.get(webhookPackage, Naming.WEBHOOK_DELIVERY);
 		this.unknownEvent = ClassName.get(webhookPackage, Naming.UNKNOWN_WEBHOOK_EVENT);
 		this.malformed = ClassName.get(webhookPackage, Naming.MALFORMED_WEBHOOK_PAYLOAD);
+		this.payloadReader = ClassName.get(webhookPackage, Naming.WEBHOOK_PAYLOAD_READER);
+		this.payload = this.payloadReader.nestedClass("Payload");
 	}
 
 	/**
@@ -245,8 +255,9 @@ final class WebhookGenerator {
 			ClassName record = eventClass(webhook.type());
 			TypeName data = dataType(webhook);
 			entries.add(
-					"$T.entry($T.TYPE, new $T($S, $T.mapper().readerFor($T.class),\n$>(timestamp, data, delivery) -> new $T(timestamp, ($T) data, delivery)))$<",
-					LibraryTypes.MAP, record, eventType, simpleName(data), POLAR_JSON, data, record, data);
+					"$T.entry($T.TYPE, new $T($S, $T.mapper().readerFor($T.class).without($T.FAIL_ON_TRAILING_TOKENS),\n$>(timestamp, data, delivery) -> new $T(timestamp, ($T) data, delivery)))$<",
+					LibraryTypes.MAP, record, eventType, simpleName(data), POLAR_JSON, data, DESERIALIZATION_FEATURE,
+					record, data);
 			entries.add(i + 1 < webhooks.size() ? ",\n" : "");
 		}
 		return TypeSpec.classBuilder(decoder)
@@ -260,10 +271,24 @@ final class WebhookGenerator {
 			.addField(FieldSpec.builder(typesMap, "TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
 				.initializer("$T.ofEntries(\n$>$L)$<", LibraryTypes.MAP, entries.build())
 				.build())
+			.addField(FieldSpec
+				.builder(
+						ParameterizedTypeName.get(ClassName.get(java.util.function.Function.class),
+								ClassName.get(String.class), TypeResolver.nullable(OBJECT_READER)),
+						"DATA_READERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+				.addJavadoc(
+						"The reader of a known type's {@code data}, null for an unknown type. Each reads {@code data} "
+								+ "from the parser of the whole body, which goes on after it: the readers do not fail on "
+								+ "trailing tokens.\n")
+				.initializer(
+						"(type) -> {\n$>$T eventType = TYPES.get(type);\nreturn (eventType != null) ? eventType.reader() : null;\n$<}",
+						TypeResolver.nullable(eventType))
+				.build())
 			.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
 			.addMethod(knownTypes())
 			.addMethod(decode(eventType))
 			.addMethod(timestamp())
+			.addMethod(parseTimestamp())
 			.addType(TypeSpec.recordBuilder(eventType)
 				.addModifiers(Modifier.PRIVATE)
 				.addJavadoc("How to read one event type's {@code data}.\n")
@@ -316,6 +341,15 @@ final class WebhookGenerator {
 					+ "{@code timestamp}, or a known type's {@code data} does not fit its model\n")
 			.addStatement("$T.requireNonNull(body, $S)", LibraryTypes.OBJECTS, "body")
 			.addStatement("$T.requireNonNull(delivery, $S)", LibraryTypes.OBJECTS, "delivery")
+			.addComment("Most bodies are read in one pass, data straight from the bytes; any other is read as a")
+			.addComment("tree, which also says what is wrong with it.")
+			.addStatement("$T payload = $T.read(body, DATA_READERS)", TypeResolver.nullable(this.payload),
+					this.payloadReader)
+			.beginControlFlow("if (payload != null)")
+			.addStatement("$T known = $T.requireNonNull(TYPES.get(payload.type()))", eventType, LibraryTypes.OBJECTS)
+			.addStatement("return known.factory().create(parseTimestamp(payload.timestamp(), payload.type()), "
+					+ "payload.data(), delivery)")
+			.endControlFlow()
 			.addStatement("$T root", LibraryTypes.JSON_NODE)
 			.beginControlFlow("try")
 			.addStatement("root = TREE_READER.readTree(body)")
@@ -362,8 +396,18 @@ final class WebhookGenerator {
 			.addStatement("throw new $T($S + type + $S)", this.malformed, "The '",
 					"' webhook has no string 'timestamp'")
 			.endControlFlow()
+			.addStatement("return parseTimestamp(timestamp.stringValue(), type)")
+			.build();
+	}
+
+	private MethodSpec parseTimestamp() {
+		return MethodSpec.methodBuilder("parseTimestamp")
+			.addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+			.returns(OFFSET_DATE_TIME)
+			.addParameter(String.class, "text")
+			.addParameter(String.class, "type")
 			.beginControlFlow("try")
-			.addStatement("return $T.parse(timestamp.stringValue())", OFFSET_DATE_TIME)
+			.addStatement("return $T.parse(text)", OFFSET_DATE_TIME)
 			.nextControlFlow("catch ($T ex)", java.time.format.DateTimeParseException.class)
 			.addStatement("throw new $T($S + type + $S)", this.malformed, "The '",
 					"' webhook's 'timestamp' is not an ISO-8601 date-time with offset")
