@@ -1,5 +1,10 @@
 package dev.polarspring.client.core;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.io.IOContext;
@@ -8,12 +13,16 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The SDK mapper's JSON factory: a document given as bytes in UTF-8 is read by a
  * {@link LookaheadParser}, which lets a union look at the rest of an object before
- * reading it. Everything else (streams, readers, other encodings) is read as Jackson
- * reads it.
+ * reading it; so is a stream of UTF-8, in a buffer of {@value #STREAM_BUFFER} bytes, its
+ * unions looking at the objects the buffer holds whole. Everything else (readers, other
+ * encodings) is read as Jackson reads it.
  */
 final class LookaheadJsonFactory extends JsonFactory {
 
 	private static final long serialVersionUID = 1L;
+
+	/** The buffer of a parser of a stream. */
+	static final int STREAM_BUFFER = 32 * 1024;
 
 	LookaheadJsonFactory() {
 	}
@@ -39,6 +48,32 @@ final class LookaheadJsonFactory extends JsonFactory {
 		return new LookaheadParser(readContext, ioContext, readContext.getStreamReadFeatures(this._streamReadFeatures),
 				readContext.getFormatReadFeatures(this._formatReadFeatures),
 				this._byteSymbolCanonicalizer.makeChild(this._factoryFeatures), data, offset, offset + length);
+	}
+
+	@Override
+	protected JsonParser _createParser(ObjectReadContext readContext, IOContext ioContext, InputStream input) {
+		if (!isEnabled(Feature.CANONICALIZE_PROPERTY_NAMES)) {
+			return super._createParser(readContext, ioContext, input);
+		}
+		// Larger than Jackson's 8,000 bytes, so that more of a page's objects are wholly
+		// in the buffer when a union looks at them.
+		byte[] buffer = new byte[STREAM_BUFFER];
+		int filled;
+		try {
+			filled = input.readNBytes(buffer, 0, 4);
+		}
+		catch (IOException ex) {
+			throw _wrapIOFailure(ex);
+		}
+		if (!startsAsUtf8(buffer, 0, filled)) {
+			// Jackson's bootstrapper detects the encoding, from the bytes read and the
+			// rest.
+			return super._createParser(readContext, ioContext,
+					new SequenceInputStream(new ByteArrayInputStream(buffer, 0, filled), input));
+		}
+		return new LookaheadParser(readContext, ioContext, readContext.getStreamReadFeatures(this._streamReadFeatures),
+				readContext.getFormatReadFeatures(this._formatReadFeatures), input,
+				this._byteSymbolCanonicalizer.makeChild(this._factoryFeatures), buffer, filled);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.polarspring.client.core;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import tools.jackson.core.JsonToken;
@@ -25,6 +26,16 @@ final class LookaheadParser extends UTF8StreamJsonParser {
 			ByteQuadsCanonicalizer symbols, byte[] data, int start, int end) {
 		super(readContext, ioContext, streamReadFeatures, formatReadFeatures, null, symbols, data, start, end, 0,
 				false);
+	}
+
+	/**
+	 * A parser of a stream, its first bytes already in {@code buffer}: a union looks
+	 * ahead in the bytes the buffer holds, and reads an object that goes past them as it
+	 * would without a look.
+	 */
+	LookaheadParser(ObjectReadContext readContext, IOContext ioContext, int streamReadFeatures, int formatReadFeatures,
+			InputStream input, ByteQuadsCanonicalizer symbols, byte[] buffer, int end) {
+		super(readContext, ioContext, streamReadFeatures, formatReadFeatures, input, symbols, buffer, 0, end, 0, false);
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -98,15 +99,20 @@ final class ResponseDecoder<T> {
 			peeking.unread(first);
 			input = peeking;
 		}
-		// Decoded from the bytes in memory, where a union can look ahead in an object
-		// instead of copying its tokens (PolarJson's parser): a page is read whole before
-		// any of it is decoded.
-		byte[] bytes = BodyBytes.read(input, announcedLength);
-		if (logger.isTraceEnabled()) {
-			logger.trace("{} response body: {}", this.operationId, RedactedBody.of(bytes));
-		}
 		try {
-			return this.type.reader().readValue(bytes);
+			if (logger.isTraceEnabled()) {
+				byte[] bytes = BodyBytes.read(input, announcedLength);
+				logger.trace("{} response body: {}", this.operationId, RedactedBody.of(bytes));
+				return this.type.reader().readValue(bytes);
+			}
+			// Decoded as the bytes arrive; PolarJson's parser keeps a buffer in which a
+			// union looks ahead in the objects it holds whole.
+			return this.type.reader().readValue(input);
+		}
+		catch (JacksonIOException ex) {
+			// The body could not be read: a failure of the exchange, not of the JSON.
+			IOException cause = ex.getCause();
+			throw (cause != null) ? cause : new IOException(ex.getMessage(), ex);
 		}
 		catch (JacksonException ex) {
 			// Neither Jackson's message nor the exception itself is kept: both quote the

@@ -1,7 +1,11 @@
 package dev.polarspring.client.core;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +15,20 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.polarspring.client.webhook.PolarWebhookEvents;
+import dev.polarspring.client.webhook.WebhookDelivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The SDK mapper reads UTF-8 bytes in memory with the parser that lets a union look
- * ahead, and everything else as Jackson does.
+ * The SDK mapper reads UTF-8, in memory or from a stream, with the parser that lets a
+ * union look ahead, and everything else as Jackson does.
  */
 class LookaheadJsonFactoryTests {
 
@@ -48,10 +58,80 @@ class LookaheadJsonFactoryTests {
 			assertThat(MAPPER.readValue(bytes, Object.class))
 				.isEqualTo(MAPPER.readValue((bytes.length == 1) ? "7" : JSON, Object.class));
 		}
-		try (JsonParser parser = MAPPER.createParser(new ByteArrayInputStream(JSON.getBytes(StandardCharsets.UTF_8)))) {
-			assertThat(parser).isNotInstanceOf(LookaheadParser.class);
+		for (byte[] bytes : new byte[][] { JSON.getBytes(StandardCharsets.UTF_16BE), bom, new byte[0] }) {
+			try (JsonParser parser = MAPPER.createParser(new ByteArrayInputStream(bytes))) {
+				assertThat(parser).isNotInstanceOf(LookaheadParser.class);
+			}
 		}
+		assertThat(MAPPER.readValue(new ByteArrayInputStream(bom), Object.class))
+			.isEqualTo(MAPPER.readValue(JSON, Object.class));
 		assertThat(MAPPER.readValue(JSON, Map.class)).containsEntry("name", "Café");
+	}
+
+	@Test
+	void aStreamOfUtf8IsReadByTheLookaheadParserAsItsBytesAreWhateverItsChunks() throws IOException {
+		try (JsonParser parser = MAPPER.createParser(new ByteArrayInputStream(JSON.getBytes(StandardCharsets.UTF_8)))) {
+			assertThat(parser).isInstanceOf(LookaheadParser.class);
+		}
+		// Webhook data of every kind: orders, subscriptions, benefits, checkouts, with
+		// unions told apart by properties and by discriminators.
+		JsonNode vectors;
+		try (InputStream in = getClass().getResourceAsStream("/webhook-vectors/deliveries.json")) {
+			vectors = MAPPER.readTree(in);
+		}
+		int compared = 0;
+		for (JsonNode vector : vectors.path("cases")) {
+			if (!vector.path("expect").asString().equals("accepted")) {
+				continue;
+			}
+			byte[] body = vector.path("body").asString().getBytes(StandardCharsets.UTF_8);
+			Object data = PolarWebhookEvents.decode(body, new WebhookDelivery("msg", Instant.EPOCH)).data();
+			byte[] json = MAPPER.writeValueAsBytes(MAPPER.readTree(body).path("data"));
+			ObjectReader reader = MAPPER.readerFor(data.getClass());
+			// Chunks of 1 and 7 bytes put most objects past the end of the buffer; a
+			// whole
+			// stream puts them in it.
+			for (int chunk : new int[] { 1, 7, 1_000, Integer.MAX_VALUE }) {
+				assertThat((Object) reader.readValue(trickling(json, chunk)))
+					.as("%s in chunks of %d", data.getClass(), chunk)
+					.isEqualTo(reader.readValue(json))
+					.isEqualTo(data);
+			}
+			compared++;
+		}
+		assertThat(compared).isGreaterThan(20);
+	}
+
+	@Test
+	void aStreamThatFailsFailsAsItsReadFails() {
+		InputStream failing = new InputStream() {
+
+			private int left = 10;
+
+			@Override
+			public int read() throws IOException {
+				if (this.left <= 0) {
+					throw new IOException("connection reset");
+				}
+				this.left--;
+				return ' ';
+			}
+
+		};
+		assertThatExceptionOfType(JacksonIOException.class).isThrownBy(() -> MAPPER.readTree(failing))
+			.withCauseInstanceOf(IOException.class);
+	}
+
+	/** A stream that hands out at most {@code chunk} bytes a read, as a socket may. */
+	private static InputStream trickling(byte[] bytes, int chunk) {
+		return new FilterInputStream(new ByteArrayInputStream(bytes)) {
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) throws IOException {
+				return super.read(buffer, offset, Math.min(length, chunk));
+			}
+
+		};
 	}
 
 	@Test
