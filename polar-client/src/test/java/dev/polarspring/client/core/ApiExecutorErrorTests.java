@@ -29,6 +29,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -129,6 +130,16 @@ class ApiExecutorErrorTests {
 				() -> this.executor.execute(request, ResponseType.json(Product.class), RequestOptions.none()));
 		assertThat(ex.getMessage()).startsWith("customer_seats:claim failed talking to ")
 			.doesNotContain("InvitationSecret42");
+	}
+
+	@Test
+	void aBodyCutOffWhileItIsDecodedIsATransportFailureNotABadAnswer() {
+		// A 200 whose chunked body turns to garbage, then the connection closes.
+		polar.stubFor(any(anyUrl()).willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+		ApiRequest request = ApiRequest.builder(TestApi.PRODUCTS_GET).pathParam("id", "p").build();
+		assertThatExceptionOfType(PolarIoException.class)
+			.isThrownBy(() -> this.executor.execute(request, ResponseType.json(Product.class), RequestOptions.none()))
+			.withMessageStartingWith("products:get failed talking to ");
 	}
 
 	private PolarApiException getProduct() {
