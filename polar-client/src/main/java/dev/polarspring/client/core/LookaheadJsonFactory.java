@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.util.Arrays;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;
@@ -56,20 +57,23 @@ final class LookaheadJsonFactory extends JsonFactory {
 			return super._createParser(readContext, ioContext, input);
 		}
 		// Larger than Jackson's 8,000 bytes, so that more of a page's objects are wholly
-		// in the buffer when a union looks at them.
-		byte[] buffer = new byte[STREAM_BUFFER];
+		// in the buffer when a union looks at them; recycled as Jackson recycles its own.
+		byte[] buffer = ioContext.allocReadIOBuffer(STREAM_BUFFER);
 		int filled;
 		try {
 			filled = input.readNBytes(buffer, 0, 4);
 		}
 		catch (IOException ex) {
+			ioContext.releaseReadIOBuffer(buffer);
 			throw _wrapIOFailure(ex);
 		}
 		if (!startsAsUtf8(buffer, 0, filled)) {
-			// Jackson's bootstrapper detects the encoding, from the bytes read and the
-			// rest.
+			byte[] first = Arrays.copyOf(buffer, filled);
+			// Jackson's bootstrapper takes the buffer, and detects the encoding from the
+			// bytes read and the rest.
+			ioContext.releaseReadIOBuffer(buffer);
 			return super._createParser(readContext, ioContext,
-					new SequenceInputStream(new ByteArrayInputStream(buffer, 0, filled), input));
+					new SequenceInputStream(new ByteArrayInputStream(first), input));
 		}
 		return new LookaheadParser(readContext, ioContext, readContext.getStreamReadFeatures(this._streamReadFeatures),
 				readContext.getFormatReadFeatures(this._formatReadFeatures), input,

@@ -29,13 +29,14 @@ final class LookaheadParser extends UTF8StreamJsonParser {
 	}
 
 	/**
-	 * A parser of a stream, its first bytes already in {@code buffer}: a union looks
-	 * ahead in the bytes the buffer holds, and reads an object that goes past them as it
-	 * would without a look.
+	 * A parser of a stream, its first bytes already in {@code buffer} (allocated from the
+	 * context, which gets it back when the parser closes): a union looks ahead in the
+	 * bytes the buffer holds, and reads an object that goes past them as it would without
+	 * a look.
 	 */
 	LookaheadParser(ObjectReadContext readContext, IOContext ioContext, int streamReadFeatures, int formatReadFeatures,
 			InputStream input, ByteQuadsCanonicalizer symbols, byte[] buffer, int end) {
-		super(readContext, ioContext, streamReadFeatures, formatReadFeatures, input, symbols, buffer, 0, end, 0, false);
+		super(readContext, ioContext, streamReadFeatures, formatReadFeatures, input, symbols, buffer, 0, end, 0, true);
 	}
 
 	/**
