@@ -194,11 +194,7 @@ final class ObjectScanner {
 	 */
 	private static int stringEnd(byte[] bytes, int i, int end) {
 		while (i + 8 <= end) {
-			long word = (long) LONGS.get(bytes, i);
-			long quotes = word ^ QUOTES;
-			long backslashes = word ^ BACKSLASHES;
-			// A byte of zero in either, found exactly for the lowest one.
-			long found = (((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)) & HIGH_BITS;
+			long found = quotesOrBackslashes((long) LONGS.get(bytes, i)) & HIGH_BITS;
 			if (found != 0) {
 				i += Long.numberOfTrailingZeros(found) >>> 3;
 				break;
@@ -231,12 +227,10 @@ final class ObjectScanner {
 	static int asciiStringEnd(byte[] bytes, int i, int end) {
 		while (i + 8 <= end) {
 			long word = (long) LONGS.get(bytes, i);
-			long quotes = word ^ QUOTES;
-			long backslashes = word ^ BACKSLASHES;
-			// A quote, a backslash, a byte below a space or one with its high bit set;
-			// exact for the lowest such byte.
-			long found = (((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes)
-					| ((word - SPACES) & ~word) | word) & HIGH_BITS;
+			// Also a byte below a space, or one with its high bit set; still exact for
+			// the
+			// lowest.
+			long found = (quotesOrBackslashes(word) | ((word - SPACES) & ~word) | word) & HIGH_BITS;
 			if (found != 0) {
 				i += Long.numberOfTrailingZeros(found) >>> 3;
 				break;
@@ -255,6 +249,17 @@ final class ObjectScanner {
 			i++;
 		}
 		return FAIL;
+	}
+
+	/**
+	 * Marks, in the high bit of each byte, the bytes of {@code word} that are a quote or
+	 * a backslash: exact for the lowest such byte (a borrow may mark bytes above it),
+	 * which is the one the scans stop at.
+	 */
+	private static long quotesOrBackslashes(long word) {
+		long quotes = word ^ QUOTES;
+		long backslashes = word ^ BACKSLASHES;
+		return ((quotes - ONES) & ~quotes) | ((backslashes - ONES) & ~backslashes);
 	}
 
 	private static boolean endsScalar(byte b) {

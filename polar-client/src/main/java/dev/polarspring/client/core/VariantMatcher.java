@@ -171,8 +171,7 @@ public final class VariantMatcher<T> {
 		for (; name != null; name = parser.nextName()) {
 			JsonToken value = parser.nextToken();
 			tokens.writeName(name);
-			Integer mentioned = this.names.get(name);
-			json.note((mentioned != null) ? mentioned : -1, value);
+			json.note(this.names.getOrDefault(name, -1), value);
 			PathStep step = this.constantPaths.next(name);
 			if (step != null) {
 				copyNoting(parser, tokens, step, json.constants);
