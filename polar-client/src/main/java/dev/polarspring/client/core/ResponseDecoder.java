@@ -76,11 +76,11 @@ final class ResponseDecoder<T> {
 			case NONE -> null;
 			case STREAM -> (T) new ResponseStream(response);
 			case TEXT -> (T) new String(response.getBody().readAllBytes(), charset(response.getHeaders()));
-			case JSON -> decodeJson(response.getBody(), response.getHeaders().getContentLength(), status);
+			case JSON -> decodeJson(response.getBody(), status);
 		};
 	}
 
-	private @Nullable T decodeJson(InputStream body, long announcedLength, int status) throws IOException {
+	private @Nullable T decodeJson(InputStream body, int status) throws IOException {
 		// An empty 200 or 201 is not treated like a 204: a null where a model was
 		// promised
 		// would only fail later, far from the cause.
@@ -101,7 +101,8 @@ final class ResponseDecoder<T> {
 		}
 		try {
 			if (logger.isTraceEnabled()) {
-				byte[] bytes = BodyBytes.read(input, announcedLength);
+				// The body is logged, so it is read whole first.
+				byte[] bytes = input.readAllBytes();
 				logger.trace("{} response body: {}", this.operationId, RedactedBody.of(bytes));
 				return this.type.reader().readValue(bytes);
 			}
