@@ -45,7 +45,7 @@ public final class Main {
 
 	/**
 	 * The package of the auto-configuration, where the generated
-	 * {@code PolarResourceClientsConfiguration} goes.
+	 * {@code PolarResourceClientsRegistrar} goes.
 	 */
 	public static final String AUTOCONFIGURE_PACKAGE = "dev.polarspring.autoconfigure";
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
@@ -97,6 +99,57 @@ class PolarResourceClientBeansTests {
 	}
 
 	@Test
+	void aResourceClientOfAParentContextIsLeftAlone() {
+		ProductsClient parents = new ProductsClient(
+				PolarClient.builder().baseUrl("http://localhost:1").accessToken("parent").build().executor());
+		new ApplicationContextRunner().withBean("parentProducts", ProductsClient.class, () -> parents)
+			.run((parent) -> this.contextRunner.withParent(parent).run((context) -> {
+				assertThat(context.getBeanFactory().containsBeanDefinition("productsClient")).isFalse();
+				assertThat(context).getBean(ProductsClient.class).isSameAs(parents);
+				assertThat(context.getBeanFactory().containsBeanDefinition("checkoutsClient")).isTrue();
+			}));
+	}
+
+	@Test
+	void aResourceClientBeanThatIsNotADefaultCandidateDoesNotReplacePolars() {
+		ProductsClient qualified = new ProductsClient(
+				PolarClient.builder().baseUrl("http://localhost:1").accessToken("qualified").build().executor());
+		this.contextRunner
+			.withBean("qualifiedProducts", ProductsClient.class, () -> qualified,
+					(definition) -> ((AbstractBeanDefinition) definition).setDefaultCandidate(false))
+			.withBean(ProductsCatalog.class)
+			.run((context) -> {
+				assertThat(context.getBeanFactory().containsBeanDefinition("productsClient")).isTrue();
+				assertThat(context.getBean(ProductsCatalog.class).products())
+					.isSameAs(context.getBean(PolarClient.class).products());
+			});
+	}
+
+	@Test
+	void aResourceClientIsCreatedWhenFirstAskedForAndIsTheOnePolarClientHolds() {
+		this.contextRunner.run((context) -> {
+			ConfigurableListableBeanFactory beans = context.getBeanFactory();
+			assertThat(beans.getBeanDefinition("productsClient").isLazyInit()).isTrue();
+			assertThat(beans.containsSingleton("productsClient")).isFalse();
+			assertThat(beans.containsSingleton("customerPortalOrdersClient")).isFalse();
+			PolarClient polar = context.getBean(PolarClient.class);
+			assertThat(context.getBean(ProductsClient.class)).isSameAs(polar.products());
+			assertThat(context.getBean(CustomerPortalOrdersClient.class)).isSameAs(polar.customerPortal().orders());
+			assertThat(beans.containsSingleton("productsClient")).isTrue();
+			assertThat(beans.containsSingleton("checkoutsClient")).isFalse();
+		});
+	}
+
+	@Test
+	void aBeanThatNeedsAResourceClientGetsPolars() {
+		this.contextRunner.withBean(ProductsCatalog.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(ProductsCatalog.class).products())
+				.isSameAs(context.getBean(PolarClient.class).products());
+		});
+	}
+
+	@Test
 	void restClientCustomizersOfTheApplicationApplyToPolarCalls() {
 		this.polar.stubFor(get(urlPathEqualTo("/v1/products/"))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(PRODUCTS_PAGE)));
@@ -159,6 +212,14 @@ class PolarResourceClientBeansTests {
 				.hasLowCardinalityKeyValue("polar.operation", "products:list")
 				.hasLowCardinalityKeyValue("outcome", "SUCCESS");
 		});
+	}
+
+	/**
+	 * An application bean injected with a resource client through its constructor.
+	 *
+	 * @param products the client
+	 */
+	record ProductsCatalog(ProductsClient products) {
 	}
 
 }
