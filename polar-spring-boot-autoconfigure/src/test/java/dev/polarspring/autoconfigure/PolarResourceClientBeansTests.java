@@ -20,6 +20,7 @@ import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
@@ -27,7 +28,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -89,13 +94,23 @@ class PolarResourceClientBeansTests {
 	}
 
 	@Test
-	void aResourceClientTheApplicationDefinesIsLeftAlone() {
+	@ExtendWith(OutputCaptureExtension.class)
+	void aResourceClientTheApplicationDefinesIsLeftAloneAndTheDebugLogSaysSo(CapturedOutput output) {
 		ProductsClient own = new ProductsClient(
 				PolarClient.builder().baseUrl("http://localhost:1").accessToken("own").build().executor());
-		this.contextRunner.withBean("myProducts", ProductsClient.class, () -> own).run((context) -> {
-			assertThat(context).getBean(ProductsClient.class).isSameAs(own);
-			assertThat(context).hasSingleBean(CheckoutsClient.class);
-		});
+		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+		logging.setLogLevel(ResourceClientBeanDefinitions.class.getName(), LogLevel.DEBUG);
+		try {
+			this.contextRunner.withBean("myProducts", ProductsClient.class, () -> own).run((context) -> {
+				assertThat(context).getBean(ProductsClient.class).isSameAs(own);
+				assertThat(context).hasSingleBean(CheckoutsClient.class);
+				assertThat(output).contains("Polar resource clients the application defines itself, so no bean of "
+						+ "Polar's is registered: ProductsClient [myProducts]");
+			});
+		}
+		finally {
+			logging.setLogLevel(ResourceClientBeanDefinitions.class.getName(), null);
+		}
 	}
 
 	@Test
