@@ -45,7 +45,7 @@ public final class Main {
 
 	/**
 	 * The package of the auto-configuration, where the generated
-	 * {@code PolarResourceClientsRegistrar} goes.
+	 * {@code PolarResourceClientsConfiguration} goes.
 	 */
 	public static final String AUTOCONFIGURE_PACKAGE = "dev.polarspring.autoconfigure";
 

@@ -40,10 +40,10 @@ class MainTests {
 		Main.main(new String[] { spec.toString(), root.resolve("boot").toString(), "autoconfigure" });
 		try (var files = Files.walk(root.resolve("boot"))) {
 			assertThat(files.filter(Files::isRegularFile).map((file) -> root.resolve("boot").relativize(file)))
-				.containsExactly(Path.of("dev/polarspring/autoconfigure/PolarResourceClientsRegistrar.java"));
+				.containsExactly(Path.of("dev/polarspring/autoconfigure/PolarResourceClientsConfiguration.java"));
 		}
-		assertThat(root.resolve("boot/dev/polarspring/autoconfigure/PolarResourceClientsRegistrar.java")).content()
-			.contains("static ProductsClient productsClient(PolarClient polar)");
+		assertThat(root.resolve("boot/dev/polarspring/autoconfigure/PolarResourceClientsConfiguration.java")).content()
+			.contains("ProductsClient productsClient(PolarClient polar)");
 	}
 
 	@Test

@@ -26,7 +26,7 @@ import org.springframework.web.client.RestClient;
 /**
  * Auto-configuration for the Polar API client: a {@link PolarClient} built from
  * {@code polar.*} and one bean per resource client ({@code ProductsClient},
- * {@code CheckoutsClient}, ...), registered by {@code PolarResourceClientsRegistrar},
+ * {@code CheckoutsClient}, ...), declared by {@code PolarResourceClientsConfiguration},
  * which polar-codegen generates from the spec the clients come from.
  *
  * <p>
@@ -40,7 +40,7 @@ import org.springframework.web.client.RestClient;
 @AutoConfiguration(after = RestClientAutoConfiguration.class)
 @ConditionalOnClass(PolarClient.class)
 @EnableConfigurationProperties(PolarProperties.class)
-@Import(PolarResourceClientsRegistrar.class)
+@Import(PolarResourceClientsConfiguration.class)
 public final class PolarAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(PolarAutoConfiguration.class);

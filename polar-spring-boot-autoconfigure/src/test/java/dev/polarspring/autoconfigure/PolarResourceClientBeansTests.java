@@ -20,19 +20,12 @@ import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
-import org.springframework.boot.logging.LogLevel;
-import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -94,73 +87,12 @@ class PolarResourceClientBeansTests {
 	}
 
 	@Test
-	@ExtendWith(OutputCaptureExtension.class)
-	void aResourceClientTheApplicationDefinesIsLeftAloneAndTheDebugLogSaysSo(CapturedOutput output) {
+	void aResourceClientTheApplicationDefinesIsLeftAlone() {
 		ProductsClient own = new ProductsClient(
 				PolarClient.builder().baseUrl("http://localhost:1").accessToken("own").build().executor());
-		LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
-		logging.setLogLevel(ResourceClientBeanDefinitions.class.getName(), LogLevel.DEBUG);
-		try {
-			this.contextRunner.withBean("myProducts", ProductsClient.class, () -> own).run((context) -> {
-				assertThat(context).getBean(ProductsClient.class).isSameAs(own);
-				assertThat(context).hasSingleBean(CheckoutsClient.class);
-				assertThat(output).contains("Polar resource clients the application defines itself, so no bean of "
-						+ "Polar's is registered: ProductsClient [myProducts]");
-			});
-		}
-		finally {
-			logging.setLogLevel(ResourceClientBeanDefinitions.class.getName(), null);
-		}
-	}
-
-	@Test
-	void aResourceClientOfAParentContextIsLeftAlone() {
-		ProductsClient parents = new ProductsClient(
-				PolarClient.builder().baseUrl("http://localhost:1").accessToken("parent").build().executor());
-		new ApplicationContextRunner().withBean("parentProducts", ProductsClient.class, () -> parents)
-			.run((parent) -> this.contextRunner.withParent(parent).run((context) -> {
-				assertThat(context.getBeanFactory().containsBeanDefinition("productsClient")).isFalse();
-				assertThat(context).getBean(ProductsClient.class).isSameAs(parents);
-				assertThat(context.getBeanFactory().containsBeanDefinition("checkoutsClient")).isTrue();
-			}));
-	}
-
-	@Test
-	void aResourceClientBeanThatIsNotADefaultCandidateDoesNotReplacePolars() {
-		ProductsClient qualified = new ProductsClient(
-				PolarClient.builder().baseUrl("http://localhost:1").accessToken("qualified").build().executor());
-		this.contextRunner
-			.withBean("qualifiedProducts", ProductsClient.class, () -> qualified,
-					(definition) -> ((AbstractBeanDefinition) definition).setDefaultCandidate(false))
-			.withBean(ProductsCatalog.class)
-			.run((context) -> {
-				assertThat(context.getBeanFactory().containsBeanDefinition("productsClient")).isTrue();
-				assertThat(context.getBean(ProductsCatalog.class).products())
-					.isSameAs(context.getBean(PolarClient.class).products());
-			});
-	}
-
-	@Test
-	void aResourceClientIsCreatedWhenFirstAskedForAndIsTheOnePolarClientHolds() {
-		this.contextRunner.run((context) -> {
-			ConfigurableListableBeanFactory beans = context.getBeanFactory();
-			assertThat(beans.getBeanDefinition("productsClient").isLazyInit()).isTrue();
-			assertThat(beans.containsSingleton("productsClient")).isFalse();
-			assertThat(beans.containsSingleton("customerPortalOrdersClient")).isFalse();
-			PolarClient polar = context.getBean(PolarClient.class);
-			assertThat(context.getBean(ProductsClient.class)).isSameAs(polar.products());
-			assertThat(context.getBean(CustomerPortalOrdersClient.class)).isSameAs(polar.customerPortal().orders());
-			assertThat(beans.containsSingleton("productsClient")).isTrue();
-			assertThat(beans.containsSingleton("checkoutsClient")).isFalse();
-		});
-	}
-
-	@Test
-	void aBeanThatNeedsAResourceClientGetsPolars() {
-		this.contextRunner.withBean(ProductsCatalog.class).run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(ProductsCatalog.class).products())
-				.isSameAs(context.getBean(PolarClient.class).products());
+		this.contextRunner.withBean("myProducts", ProductsClient.class, () -> own).run((context) -> {
+			assertThat(context).getBean(ProductsClient.class).isSameAs(own);
+			assertThat(context).hasSingleBean(CheckoutsClient.class);
 		});
 	}
 
@@ -227,14 +159,6 @@ class PolarResourceClientBeansTests {
 				.hasLowCardinalityKeyValue("polar.operation", "products:list")
 				.hasLowCardinalityKeyValue("outcome", "SUCCESS");
 		});
-	}
-
-	/**
-	 * An application bean injected with a resource client through its constructor.
-	 *
-	 * @param products the client
-	 */
-	record ProductsCatalog(ProductsClient products) {
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.polarspring.codegen.operation;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -68,39 +67,27 @@ class OperationGeneratorTests {
 	}
 
 	@Test
-	void everyClientIsALazyBeanReachedFromPolarClientThatBacksOffForTheApplicationsOwn() {
+	void everyClientIsABeanReachedFromPolarClientThatBacksOffForTheApplicationsOwn() {
 		ModelTypes types = ModelTypes.of(productsSpec(), new Naming(), Main.MODEL_PACKAGE);
 		GeneratedSource source = new ResourceClientBeansGenerator(types, Main.RESOURCE_PACKAGE, Main.CLIENT_PACKAGE,
 				Main.AUTOCONFIGURE_PACKAGE)
 			.generate();
-		assertThat(source.path()).isEqualTo("dev/polarspring/autoconfigure/PolarResourceClientsRegistrar.java");
-		String content = source.content();
-		assertThat(content)
-			.contains("final class PolarResourceClientsRegistrar implements ImportBeanDefinitionRegistrar {")
-			.contains("\t\tResourceClientBeanDefinitions clients = new ResourceClientBeanDefinitions(registry, "
-					+ "PolarResourceClientsRegistrar.class);\n")
-			.contains("\t\tclients.register(\"productsClient\", ProductsClient.class);\n")
-			.contains("\t\tclients.register(\"customerPortalOrdersClient\", CustomerPortalOrdersClient.class);\n")
-			.contains("\t\tclients.logLeftOut();\n\t}")
-			.contains("\tstatic ProductsClient productsClient(PolarClient polar) {\n"
+		assertThat(source.path()).isEqualTo("dev/polarspring/autoconfigure/PolarResourceClientsConfiguration.java");
+		assertThat(source.content())
+			.contains(
+					"@Configuration(\n\t\tproxyBeanMethods = false\n)\nfinal class PolarResourceClientsConfiguration {")
+			.contains("\t@Bean\n\t@ConditionalOnMissingBean\n\tProductsClient productsClient(PolarClient polar) {\n"
 					+ "\t\treturn polar.products();\n\t}")
-			.contains("\tstatic CustomerPortalOrdersClient customerPortalOrdersClient(PolarClient polar) {\n"
+			.contains("\tCustomerPortalOrdersClient customerPortalOrdersClient(PolarClient polar) {\n"
 					+ "\t\treturn polar.customerPortal().orders();\n\t}")
-			.contains("static ProductsMembersClient productsMembersClient(PolarClient polar) {\n"
+			.contains("ProductsMembersClient productsMembersClient(PolarClient polar) {\n"
 					+ "\t\treturn polar.products().members();")
-			.contains("static Oauth2Client oauth2Client(PolarClient polar) {\n\t\treturn polar.oauth2();");
-		// Every client registered and given a factory method of its name, parents first.
-		assertThat(content.split("clients.register\\(", -1)).hasSize(6);
-		assertThat(content.split("\tstatic ", -1)).hasSize(6);
-		assertThat(content.indexOf("register(\"customerPortalClient\""))
-			.isLessThan(content.indexOf("register(\"customerPortalOrdersClient\""));
-		assertThat(content.indexOf("register(\"customerPortalOrdersClient\""))
-			.isLessThan(content.indexOf("register(\"oauth2Client\""));
-		for (String bean : List.of("productsClient", "productsMembersClient", "customerPortalClient",
-				"customerPortalOrdersClient", "oauth2Client")) {
-			assertThat(content).contains("clients.register(\"" + bean + "\", ")
-				.contains(" " + bean + "(PolarClient polar)");
-		}
+			.contains("Oauth2Client oauth2Client(PolarClient polar) {\n\t\treturn polar.oauth2();");
+		assertThat(source.content().split("@ConditionalOnMissingBean\n", -1)).hasSize(6);
+		assertThat(source.content().indexOf("customerPortalClient("))
+			.isLessThan(source.content().indexOf("customerPortalOrdersClient("));
+		assertThat(source.content().indexOf("customerPortalOrdersClient("))
+			.isLessThan(source.content().indexOf("oauth2Client("));
 	}
 
 	@Test
