@@ -1,6 +1,7 @@
 package dev.polarspring.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -21,11 +22,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.event.EventListener;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -97,6 +101,62 @@ class PolarResourceClientBeansTests {
 	}
 
 	@Test
+	void aResourceClientIsCreatedWhenFirstAskedForAndIsTheOnePolarClientHolds() {
+		this.contextRunner.run((context) -> {
+			ConfigurableListableBeanFactory beans = context.getBeanFactory();
+			assertThat(beans.getBeanDefinition("productsClient").isLazyInit()).isTrue();
+			assertThat(beans.containsSingleton("productsClient")).isFalse();
+			assertThat(beans.containsSingleton("customerPortalOrdersClient")).isFalse();
+			PolarClient polar = context.getBean(PolarClient.class);
+			assertThat(context.getBean(ProductsClient.class)).isSameAs(polar.products());
+			assertThat(context.getBean(CustomerPortalOrdersClient.class)).isSameAs(polar.customerPortal().orders());
+			assertThat(beans.containsSingleton("productsClient")).isTrue();
+			assertThat(beans.containsSingleton("checkoutsClient")).isFalse();
+		});
+	}
+
+	@Test
+	void aBeanThatNeedsAResourceClientGetsPolarsOnStartup() {
+		this.contextRunner.withBean(ProductsCatalog.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(ProductsCatalog.class).products())
+				.isSameAs(context.getBean(PolarClient.class).products());
+		});
+	}
+
+	@Test
+	void springsListenerProcessorIsToldNotToIntrospectTheClientsButTheApplicationsOwnBeans() {
+		ProductsClient own = new ProductsClient(
+				PolarClient.builder().baseUrl("http://localhost:1").accessToken("own").build().executor());
+		this.contextRunner.withBean("productsClient", ProductsClient.class, () -> own)
+			.withBean(ProductsCatalog.class)
+			.run((context) -> {
+				ConfigurableListableBeanFactory beans = context.getBeanFactory();
+				assertThat(beans.getBeanDefinition("checkoutsClient")
+					.getAttribute(AutoProxyUtils.ORIGINAL_TARGET_CLASS_ATTRIBUTE)).isEqualTo(Object.class);
+				assertThat(beans.getBeanDefinition("customerPortalOrdersClient")
+					.getAttribute(AutoProxyUtils.ORIGINAL_TARGET_CLASS_ATTRIBUTE)).isEqualTo(Object.class);
+				// The application's own client, under the name Polar's would have, is not
+				// touched, nor is any other bean.
+				assertThat(context.getBean(ProductsClient.class)).isSameAs(own);
+				assertThat(beans.getBeanDefinition("productsClient")
+					.getAttribute(AutoProxyUtils.ORIGINAL_TARGET_CLASS_ATTRIBUTE)).isNull();
+				assertThat(AutoProxyUtils.determineTargetClass(beans, "polarClient")).isEqualTo(PolarClient.class);
+				assertThat(beans.getBeanNamesForType(ProductsCatalog.class)).singleElement()
+					.satisfies((name) -> assertThat(AutoProxyUtils.determineTargetClass(beans, name))
+						.isEqualTo(ProductsCatalog.class));
+			});
+	}
+
+	@Test
+	void listenersOfTheApplicationStillReceiveEvents() {
+		this.contextRunner.withBean(CatalogListener.class).run((context) -> {
+			context.publishEvent(new CatalogChanged("pro-plan"));
+			assertThat(context.getBean(CatalogListener.class).received).containsExactly("pro-plan");
+		});
+	}
+
+	@Test
 	void restClientCustomizersOfTheApplicationApplyToPolarCalls() {
 		this.polar.stubFor(get(urlPathEqualTo("/v1/products/"))
 			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(PRODUCTS_PAGE)));
@@ -159,6 +219,36 @@ class PolarResourceClientBeansTests {
 				.hasLowCardinalityKeyValue("polar.operation", "products:list")
 				.hasLowCardinalityKeyValue("outcome", "SUCCESS");
 		});
+	}
+
+	/**
+	 * An application bean injected with a resource client through its constructor.
+	 *
+	 * @param products the client
+	 */
+	record ProductsCatalog(ProductsClient products) {
+	}
+
+	/**
+	 * An application event.
+	 *
+	 * @param productId the product that changed
+	 */
+	record CatalogChanged(String productId) {
+	}
+
+	/**
+	 * An application bean with an {@code @EventListener} method.
+	 */
+	static class CatalogListener {
+
+		final List<String> received = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(CatalogChanged event) {
+			this.received.add(event.productId());
+		}
+
 	}
 
 }

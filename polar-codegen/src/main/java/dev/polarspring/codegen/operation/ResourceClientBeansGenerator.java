@@ -21,10 +21,14 @@ import dev.polarspring.codegen.ModelTypes;
  * {@code polar-spring-boot-autoconfigure} runs the generator at {@code generate-sources}
  * for this one source, so the beans come from the same spec as the clients: a resource
  * Polar adds becomes a bean, and nothing walks {@code PolarClient} by reflection to find
- * it. Plain {@code @Bean} methods rather than a {@code BeanRegistrar}: Spring Boot
- * evaluates each condition (and reports it in the conditions report), and Spring AOT
- * turns the methods into bean definitions ahead of time like any other. A registrar of
- * lazy beans made no measurable difference to startup (polar-codegen/README.md).
+ * it. The beans are lazy, and the hand-written {@code ResourceClientListenerScan} keeps
+ * Spring's {@code @EventListener} processor from reading their methods: together they
+ * keep about 200 classes, most of them models, from being loaded at startup. Plain
+ * {@code @Bean} methods rather than a {@code BeanRegistrar}: Spring Boot evaluates each
+ * condition (and reports it in the conditions report), and Spring AOT turns the methods
+ * into bean definitions ahead of time like any other. Lazy beans alone (tried as a
+ * registrar) made no measurable difference: the {@code @EventListener} processor read
+ * their methods all the same (polar-codegen/README.md).
  */
 public final class ResourceClientBeansGenerator {
 
@@ -38,6 +42,11 @@ public final class ResourceClientBeansGenerator {
 
 	private static final ClassName CONDITIONAL_ON_MISSING_BEAN = ClassName
 		.get("org.springframework.boot.autoconfigure.condition", "ConditionalOnMissingBean");
+
+	private static final ClassName LAZY = ClassName.get("org.springframework.context.annotation", "Lazy");
+
+	private static final ClassName BEAN_FACTORY_POST_PROCESSOR = ClassName
+		.get("org.springframework.beans.factory.config", "BeanFactoryPostProcessor");
 
 	private final OperationGenerator operations;
 
@@ -64,13 +73,26 @@ public final class ResourceClientBeansGenerator {
 	 * @return the source
 	 */
 	public GeneratedSource generate() {
-		TypeSpec.Builder type = TypeSpec.classBuilder(CONFIGURATION)
+		ClassName configuration = ClassName.get(this.configurationPackage, CONFIGURATION);
+		TypeSpec.Builder type = TypeSpec.classBuilder(configuration)
 			.addModifiers(Modifier.FINAL)
 			.addAnnotation(
 					AnnotationSpec.builder(CONFIGURATION_ANNOTATION).addMember("proxyBeanMethods", "false").build())
-			.addJavadoc("One bean per resource client of the Polar API, each reached from the {@link $T} bean and "
-					+ "each backing\noff when the application defines a bean of its type. Imported by "
-					+ "{@code PolarAutoConfiguration}.\n", RuntimeTypes.POLAR_CLIENT);
+			.addAnnotation(LAZY)
+			.addJavadoc("One bean per resource client of the Polar API, each reached from the {@link $T} bean, each "
+					+ "backing\noff when the application defines a bean of its type, and each created when first "
+					+ "injected or asked for.\nImported by {@code PolarAutoConfiguration}.\n",
+					RuntimeTypes.POLAR_CLIENT);
+		type.addMethod(MethodSpec.methodBuilder("polarResourceClientListenerScan")
+			.addJavadoc("Spares Spring's {@code @EventListener} processor the resource clients, which declare no "
+					+ "listener method:\nintrospecting them would load every type their methods name.\n"
+					+ "@return the post-processor\n")
+			.addAnnotation(BEAN)
+			.addModifiers(Modifier.STATIC)
+			.returns(BEAN_FACTORY_POST_PROCESSOR)
+			.addStatement("return new $T($T.class)",
+					ClassName.get(this.configurationPackage, "ResourceClientListenerScan"), configuration)
+			.build());
 		for (ResourceGroup root : this.operations.groups()) {
 			addBeans(type, root, "polar." + root.accessorName() + "()");
 		}

@@ -67,15 +67,16 @@ class OperationGeneratorTests {
 	}
 
 	@Test
-	void everyClientIsABeanReachedFromPolarClientThatBacksOffForTheApplicationsOwn() {
+	void everyClientIsALazyBeanReachedFromPolarClientThatBacksOffForTheApplicationsOwn() {
 		ModelTypes types = ModelTypes.of(productsSpec(), new Naming(), Main.MODEL_PACKAGE);
 		GeneratedSource source = new ResourceClientBeansGenerator(types, Main.RESOURCE_PACKAGE, Main.CLIENT_PACKAGE,
 				Main.AUTOCONFIGURE_PACKAGE)
 			.generate();
 		assertThat(source.path()).isEqualTo("dev/polarspring/autoconfigure/PolarResourceClientsConfiguration.java");
-		assertThat(source.content())
-			.contains(
-					"@Configuration(\n\t\tproxyBeanMethods = false\n)\nfinal class PolarResourceClientsConfiguration {")
+		assertThat(source.content()).contains(
+				"@Configuration(\n\t\tproxyBeanMethods = false\n)\n@Lazy\nfinal class PolarResourceClientsConfiguration {")
+			.contains("\t@Bean\n\tstatic BeanFactoryPostProcessor polarResourceClientListenerScan() {\n"
+					+ "\t\treturn new ResourceClientListenerScan(PolarResourceClientsConfiguration.class);\n\t}")
 			.contains("\t@Bean\n\t@ConditionalOnMissingBean\n\tProductsClient productsClient(PolarClient polar) {\n"
 					+ "\t\treturn polar.products();\n\t}")
 			.contains("\tCustomerPortalOrdersClient customerPortalOrdersClient(PolarClient polar) {\n"
