@@ -14,7 +14,10 @@ import java.util.Locale;
  * runs (JVM start to exit) with {@code -Dspring.context.exit=onRefresh}, which halts once
  * every singleton exists, alternately without and with the starter on the classpath (with
  * an access token and a webhook secret set, so the client and the webhook endpoint are
- * configured), and the median of each.
+ * configured), and the median of each. Each run also reports the JVM's uptime and the
+ * main thread's CPU time where the refresh halts; the medians of their differences run by
+ * run (each pair started back to back) are steadier on a shared machine than the medians
+ * of the whole processes.
  *
  * <p>
  * The two classpaths are the ones the benchmarks build writes: the web application's
@@ -54,23 +57,38 @@ public final class StartupTimes {
 		// One untimed run of each, so that both start from the same warm file cache.
 		time(without);
 		time(with);
-		List<Double> withoutTimes = new ArrayList<>();
-		List<Double> withTimes = new ArrayList<>();
+		List<Run> withoutRuns = new ArrayList<>();
+		List<Run> withRuns = new ArrayList<>();
 		for (int run = 1; run <= runs; run++) {
 			// Alternate the order, so that neither kind always runs right after the
 			// other.
 			boolean withoutFirst = run % 2 == 1;
-			double first = time(withoutFirst ? without : with);
-			double second = time(withoutFirst ? with : without);
-			withoutTimes.add(withoutFirst ? first : second);
-			withTimes.add(withoutFirst ? second : first);
-			System.out.printf(Locale.ROOT, "run %d: without %.3f s, with %.3f s%n", run, withoutTimes.get(run - 1),
-					withTimes.get(run - 1));
+			Run first = time(withoutFirst ? without : with);
+			Run second = time(withoutFirst ? with : without);
+			Run withoutRun = withoutFirst ? first : second;
+			Run withRun = withoutFirst ? second : first;
+			withoutRuns.add(withoutRun);
+			withRuns.add(withRun);
+			System.out.printf(Locale.ROOT,
+					"run %d: without %.3f s (uptime %d ms, main thread %d ms CPU), with %.3f s (%d ms, %d ms)%n", run,
+					withoutRun.seconds(), withoutRun.uptimeMillis(), withoutRun.mainCpuMillis(), withRun.seconds(),
+					withRun.uptimeMillis(), withRun.mainCpuMillis());
 		}
-		double withoutMedian = median(withoutTimes);
-		double withMedian = median(withTimes);
+		double withoutMedian = median(withoutRuns.stream().map(Run::seconds).toList());
+		double withMedian = median(withRuns.stream().map(Run::seconds).toList());
 		System.out.printf(Locale.ROOT, "median of %d: without the starter %.3f s, with it %.3f s: %+.0f ms%n", runs,
 				withoutMedian, withMedian, (withMedian - withoutMedian) * 1000);
+		// Differences run by run, each pair started back to back, cancel most of the
+		// machine's drift; the main thread's CPU time leaves out the JIT and GC threads.
+		List<Double> uptimes = new ArrayList<>();
+		List<Double> cpus = new ArrayList<>();
+		for (int run = 0; run < runs; run++) {
+			uptimes.add((double) (withRuns.get(run).uptimeMillis() - withoutRuns.get(run).uptimeMillis()));
+			cpus.add((double) (withRuns.get(run).mainCpuMillis() - withoutRuns.get(run).mainCpuMillis()));
+		}
+		System.out.printf(Locale.ROOT,
+				"median of the %d paired differences, with minus without: uptime %+.0f ms, main thread CPU %+.0f ms%n",
+				runs, median(uptimes), median(cpus));
 	}
 
 	private static String classpath(Path target, String file) {
@@ -106,16 +124,25 @@ public final class StartupTimes {
 		System.out.printf(Locale.ROOT, "%s: %d of the starter's beans%n", what, beans);
 	}
 
-	private static double time(String classpath) throws IOException, InterruptedException {
-		ProcessBuilder command = command(classpath).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+	private static Run time(String classpath) throws IOException, InterruptedException {
+		ProcessBuilder command = command(classpath, "-D" + MinimalWebApp.TIMES_PROPERTY + "=true")
 			.redirectError(ProcessBuilder.Redirect.DISCARD);
 		long start = System.nanoTime();
-		int exit = command.start().waitFor();
+		Process process = command.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		int exit = process.waitFor();
 		long elapsed = System.nanoTime() - start;
 		if (exit != 0) {
 			throw new IllegalStateException("A run exited with " + exit);
 		}
-		return elapsed / 1e9;
+		String[] times = output.lines()
+			.filter((line) -> line.startsWith(MinimalWebApp.TIMES_PREFIX))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("A run printed no '" + MinimalWebApp.TIMES_PREFIX + "' line"))
+			.substring(MinimalWebApp.TIMES_PREFIX.length())
+			.trim()
+			.split(" ");
+		return new Run(elapsed / 1e9, Long.parseLong(times[0]), Long.parseLong(times[1]));
 	}
 
 	private static ProcessBuilder command(String classpath, String... options) {
@@ -128,6 +155,16 @@ public final class StartupTimes {
 		command.add(MinimalWebApp.class.getName());
 		command.addAll(ARGUMENTS);
 		return new ProcessBuilder(command);
+	}
+
+	/**
+	 * One timed run.
+	 *
+	 * @param seconds the whole process, start to exit
+	 * @param uptimeMillis the JVM's uptime where the refresh halts
+	 * @param mainCpuMillis the main thread's CPU time by then
+	 */
+	private record Run(double seconds, long uptimeMillis, long mainCpuMillis) {
 	}
 
 	private static double median(List<Double> values) {
