@@ -30,20 +30,25 @@ final class WebhookPayloadReader {
 
 	/**
 	 * Reads the body.
+	 * @param <K> what the caller knows of an event type
 	 * @param body the verified body
-	 * @param readers the reader of a known type's {@code data}, or {@code null} for a
-	 * type this SDK does not know; it reads from the parser of the whole body, so it must
-	 * not fail on trailing tokens
+	 * @param kinds what the caller knows of a type, or {@code null} for a type this SDK
+	 * does not know
+	 * @param readers the reader of a known type's {@code data}; it reads from the parser
+	 * of the whole body, so it must not fail on trailing tokens
 	 * ({@code DeserializationFeature.FAIL_ON_TRAILING_TOKENS})
-	 * @return the payload, or {@code null} for the caller to read the body as a tree
+	 * @return the payload, with the type's kind, or {@code null} for the caller to read
+	 * the body as a tree
 	 */
-	static @Nullable Payload read(byte[] body, Function<String, @Nullable ObjectReader> readers) {
+	static <K> @Nullable Payload<K> read(byte[] body, Function<String, @Nullable K> kinds,
+			Function<K, ObjectReader> readers) {
 		try (JsonParser parser = PolarJson.mapper().createParser(body)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return null;
 			}
 			String type = null;
 			String timestamp = null;
+			K kind = null;
 			Object data = null;
 			for (String name = parser.nextName(); name != null; name = parser.nextName()) {
 				JsonToken token = parser.nextToken();
@@ -61,21 +66,21 @@ final class WebhookPayloadReader {
 						timestamp = parser.getString();
 					}
 					case "data" -> {
-						ObjectReader reader = (type != null && data == null && token == JsonToken.START_OBJECT)
-								? readers.apply(type) : null;
-						if (reader == null) {
+						kind = (type != null && data == null && token == JsonToken.START_OBJECT) ? kinds.apply(type)
+								: null;
+						if (kind == null) {
 							return null;
 						}
-						data = reader.readValue(parser);
+						data = readers.apply(kind).readValue(parser);
 					}
 					default -> parser.skipChildren();
 				}
 			}
 			// Trailing content is for the tree reader to judge, as it always did.
-			if (type == null || timestamp == null || data == null || parser.nextToken() != null) {
+			if (type == null || timestamp == null || kind == null || data == null || parser.nextToken() != null) {
 				return null;
 			}
-			return new Payload(type, timestamp, data);
+			return new Payload<>(kind, type, timestamp, data);
 		}
 		catch (JacksonException ex) {
 			// The tree reader reports it as before.
@@ -86,11 +91,13 @@ final class WebhookPayloadReader {
 	/**
 	 * A webhook body read in one pass.
 	 *
+	 * @param <K> what the caller knows of an event type
+	 * @param kind what the caller knows of its type
 	 * @param type the event type, a known one
 	 * @param timestamp the text of its {@code timestamp}
 	 * @param data its {@code data}, decoded
 	 */
-	record Payload(String type, String timestamp, Object data) {
+	record Payload<K>(K kind, String type, String timestamp, Object data) {
 	}
 
 }

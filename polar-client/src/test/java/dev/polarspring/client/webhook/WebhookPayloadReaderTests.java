@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -42,8 +44,8 @@ class WebhookPayloadReaderTests {
 			byte[] body = vector.path("body").asString().getBytes(StandardCharsets.UTF_8);
 			tests.add(DynamicTest.dynamicTest(vector.path("name").asString(), () -> {
 				PolarWebhookEvent event = PolarWebhookEvents.decode(body, DELIVERY);
-				WebhookPayloadReader.Payload payload = WebhookPayloadReader.read(body,
-						(type) -> dataReader(event.data().getClass()));
+				WebhookPayloadReader.Payload<ObjectReader> payload = WebhookPayloadReader.read(body,
+						(type) -> dataReader(event.data().getClass()), Function.identity());
 				JsonNode tree = PolarJson.mapper().readTree(body);
 				assertThat(payload).isNotNull();
 				assertThat(payload.type()).isEqualTo(tree.path("type").asString()).isEqualTo(event.type());
@@ -66,8 +68,10 @@ class WebhookPayloadReaderTests {
 		assertThat(read(ORDER_PAID + data + ",\"type\":\"order.paid\"}")).isNull();
 		assertThat(read(ORDER_PAID + data + ",\"data\":" + data + "}")).isNull();
 		assertThat(read(ORDER_PAID + "null}")).isNull();
-		assertThat(WebhookPayloadReader.read(bytes(ORDER_PAID + data + "}"), (type) -> null)).isNull();
-		assertThat(WebhookPayloadReader.read(bytes(ORDER_PAID + data + "}"), (type) -> orders)).isNotNull();
+		assertThat(WebhookPayloadReader.read(bytes(ORDER_PAID + data + "}"), (type) -> null, Function.identity()))
+			.isNull();
+		assertThat(WebhookPayloadReader.read(bytes(ORDER_PAID + data + "}"), (type) -> orders, Function.identity()))
+			.isNotNull();
 		// The tree reads them as before: the last of a repeated property counts.
 		PolarWebhookEvent event = PolarWebhookEvents.decode(bytes("{\"data\":" + data
 				+ ",\"type\":\"order.created\",\"timestamp\":\"2026-09-01T00:00:00Z\",\"type\":\"order.paid\"}"),
@@ -84,7 +88,8 @@ class WebhookPayloadReaderTests {
 		byte[] controlCharacterInData = bytes(ORDER_PAID + data.replaceFirst("\\{", "{\"zz\":\"\u0001\",") + "}");
 		for (byte[] body : List.of(bytes(ORDER_PAID + data + "} {}"), bytes(ORDER_PAID + data + "} x"), badUtf8,
 				controlCharacterInData, bytes(ORDER_PAID + data.replaceFirst("\\{", "{\"zz\": 01,") + "}"))) {
-			assertThat(WebhookPayloadReader.read(body, (type) -> dataReader(Order.class))).isNull();
+			assertThat(WebhookPayloadReader.read(body, (type) -> dataReader(Order.class), Function.identity()))
+				.isNull();
 			assertThatExceptionOfType(MalformedWebhookPayloadException.class)
 				.isThrownBy(() -> PolarWebhookEvents.decode(body, DELIVERY))
 				.withMessageStartingWith("The webhook body is not valid JSON");
@@ -100,8 +105,8 @@ class WebhookPayloadReaderTests {
 			.withMessage("The 'order.paid' webhook's 'timestamp' is not an ISO-8601 date-time with offset");
 	}
 
-	private static WebhookPayloadReader.Payload read(String body) {
-		return WebhookPayloadReader.read(bytes(body), (type) -> dataReader(Order.class));
+	private static WebhookPayloadReader.@Nullable Payload<ObjectReader> read(String body) {
+		return WebhookPayloadReader.read(bytes(body), (type) -> dataReader(Order.class), Function.identity());
 	}
 
 	private static ObjectReader dataReader(Class<?> type) {

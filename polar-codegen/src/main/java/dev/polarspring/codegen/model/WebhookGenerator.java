@@ -271,19 +271,6 @@ final class WebhookGenerator {
 			.addField(FieldSpec.builder(typesMap, "TYPES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
 				.initializer("$T.ofEntries(\n$>$L)$<", LibraryTypes.MAP, entries.build())
 				.build())
-			.addField(FieldSpec
-				.builder(
-						ParameterizedTypeName.get(ClassName.get(java.util.function.Function.class),
-								ClassName.get(String.class), TypeResolver.nullable(OBJECT_READER)),
-						"DATA_READERS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-				.addJavadoc(
-						"The reader of a known type's {@code data}, null for an unknown type. Each reads {@code data} "
-								+ "from the parser of the whole body, which goes on after it: the readers do not fail on "
-								+ "trailing tokens.\n")
-				.initializer(
-						"(type) -> {\n$>$T eventType = TYPES.get(type);\nreturn (eventType != null) ? eventType.reader() : null;\n$<}",
-						TypeResolver.nullable(eventType))
-				.build())
 			.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
 			.addMethod(knownTypes())
 			.addMethod(decode(eventType))
@@ -343,11 +330,13 @@ final class WebhookGenerator {
 			.addStatement("$T.requireNonNull(delivery, $S)", LibraryTypes.OBJECTS, "delivery")
 			.addComment("Most bodies are read in one pass, data straight from the bytes; any other is read as a")
 			.addComment("tree, which also says what is wrong with it.")
-			.addStatement("$T payload = $T.read(body, DATA_READERS)", TypeResolver.nullable(this.payload),
-					this.payloadReader)
+			.addComment("The readers of data do not fail on trailing tokens: they read from the parser of the whole")
+			.addComment("body, which goes on after data.")
+			.addStatement("$T payload = $T.read(body, TYPES::get, $T::reader)",
+					TypeResolver.nullable(ParameterizedTypeName.get(this.payload, eventType)), this.payloadReader,
+					eventType)
 			.beginControlFlow("if (payload != null)")
-			.addStatement("$T known = $T.requireNonNull(TYPES.get(payload.type()))", eventType, LibraryTypes.OBJECTS)
-			.addStatement("return known.factory().create(parseTimestamp(payload.timestamp(), payload.type()), "
+			.addStatement("return payload.kind().factory().create(parseTimestamp(payload.timestamp(), payload.type()), "
 					+ "payload.data(), delivery)")
 			.endControlFlow()
 			.addStatement("$T root", LibraryTypes.JSON_NODE)
