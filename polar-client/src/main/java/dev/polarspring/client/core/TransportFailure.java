@@ -34,6 +34,10 @@ enum TransportFailure {
 	 */
 	INTERRUPTED_EXCHANGE;
 
+	private static final String HTTP_COMPONENTS_CONNECT_TIMEOUT = "org.apache.hc.client5.http.ConnectTimeoutException";
+
+	private static final String HTTP_COMPONENTS_POOL_TIMEOUT = "org.apache.hc.core5.http.ConnectionRequestTimeoutException";
+
 	/**
 	 * Classifies a failure by the first telling exception in its cause chain.
 	 * @param failure the exception the transport threw
@@ -60,6 +64,13 @@ enum TransportFailure {
 	}
 
 	private static boolean isConnectTimeout(Throwable cause) {
+		// Apache HttpClient's own exceptions (it is an optional dependency, hence the
+		// names): no connection within the connect timeout, or none free in the pool
+		// within the connection request timeout.
+		String type = cause.getClass().getName();
+		if (type.equals(HTTP_COMPONENTS_CONNECT_TIMEOUT) || type.equals(HTTP_COMPONENTS_POOL_TIMEOUT)) {
+			return true;
+		}
 		// The JDK's URLConnection reports a connect timeout only through the message.
 		String message = cause.getMessage();
 		return cause instanceof SocketTimeoutException && message != null
