@@ -76,7 +76,8 @@ public final class PolarAutoConfiguration {
 		// configuring the HTTP client is part of the first call's cost, not of every
 		// start.
 		SingletonSupplier<ClientHttpRequestFactoryBuilder<?>> factoryBuilder = SingletonSupplier
-			.of(() -> requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect));
+			.of(() -> PolarHttpComponents
+				.forPolar(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect)));
 		SingletonSupplier<HttpClientSettings> settings = SingletonSupplier
 			.of(() -> httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 		// Boot's settings (SSL bundle, redirects) are kept; the timeouts come from
