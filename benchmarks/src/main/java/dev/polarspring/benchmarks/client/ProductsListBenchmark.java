@@ -34,17 +34,20 @@ import dev.polarspring.client.resource.ProductsListParams;
 /**
  * Listing a page of 100 products from a stub server on the loopback interface: the typed
  * client ({@code polar.products().list(...)}, decoding into the generated records)
- * against the floor, the same {@link RestClient} call over the same JDK
- * {@code HttpClient} decoding into a Jackson {@link JsonNode}. The difference is what the
- * client adds: building the request, auth and version headers, retry bookkeeping, logging
- * checks and typed decoding.
+ * against the floor, the same {@link RestClient} call over the same request factory
+ * decoding into a Jackson {@link JsonNode}. The difference is what the client adds:
+ * building the request, auth and version headers, retry bookkeeping, logging checks and
+ * typed decoding.
  *
  * <p>
  * The stub answers every request with the same page of 100 products, by {@code page}:
  * {@code simple}, products shaped like Polar's, each with a fixed price, a custom benefit
  * and metadata (about 1.4 KB a product, 138 KB in all); {@code corpus}, the corpus's rich
  * products (every property set, one to four prices and benefits of every kind, medias,
- * custom fields; at least 4 KB each).
+ * custom fields; at least 4 KB each). Both send through one transport, by
+ * {@code transport}: {@code jdk}, the JDK's {@code HttpClient} (the client's default), or
+ * {@code http-components}, Apache HttpClient 5
+ * ({@link RequestFactoryProvider#httpComponents()}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -69,6 +72,13 @@ public class ProductsListBenchmark {
 		@Param({ "simple", "corpus" })
 		public String page;
 
+		/**
+		 * {@code jdk}: {@link RequestFactoryProvider#jdk()}; {@code http-components}:
+		 * {@link RequestFactoryProvider#httpComponents()}.
+		 */
+		@Param({ "jdk", "http-components" })
+		public String transport;
+
 		StubServer server;
 
 		PolarClient polar;
@@ -83,15 +93,20 @@ public class ProductsListBenchmark {
 					: productPage(100).getBytes(StandardCharsets.UTF_8);
 			this.server = StubServer.serving(page);
 			String baseUrl = this.server.baseUrl();
-			this.polar = PolarClient.builder().accessToken(TOKEN).baseUrl(baseUrl).build();
+			RequestFactoryProvider transport = switch (this.transport) {
+				case "jdk" -> RequestFactoryProvider.jdk();
+				case "http-components" -> RequestFactoryProvider.httpComponents();
+				default -> throw new IllegalArgumentException(
+						"transport is jdk or http-components, not '" + this.transport + "'");
+			};
+			this.polar = PolarClient.builder().accessToken(TOKEN).baseUrl(baseUrl).requestFactory(transport).build();
 			this.params = ProductsListParams.builder().limit(100).build();
 			// The floor sends the same request over the same kind of request factory as
 			// the client.
 			this.restClient = RestClient.builder()
 				.baseUrl(baseUrl)
-				.requestFactory(RequestFactoryProvider.jdk()
-					.requestFactory(PolarClientSettings.DEFAULT_CONNECT_TIMEOUT,
-							PolarClientSettings.DEFAULT_READ_TIMEOUT))
+				.requestFactory(transport.requestFactory(PolarClientSettings.DEFAULT_CONNECT_TIMEOUT,
+						PolarClientSettings.DEFAULT_READ_TIMEOUT))
 				.defaultHeader("Polar-Version", PolarClientSettings.DEFAULT_API_VERSION)
 				.defaultHeader("User-Agent", "polar-spring-boot-benchmark")
 				.defaultHeader("Authorization", "Bearer " + TOKEN)
