@@ -2,7 +2,7 @@
 // loopback interface, the same page ProductsListBenchmark's stub serves with page=corpus, so the
 // two can be compared on one machine. The stub runs in a worker thread, as the JDK's HttpServer
 // runs on its own thread in the JMH benchmark. Usage (see README.md):
-//   node list-bench.mjs <products-page.json> [<path to node_modules/@polar-sh/sdk>]
+//   [STUB_URL=http://127.0.0.1:<port>] node list-bench.mjs <products-page.json> [<path to node_modules/@polar-sh/sdk>]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,23 +18,29 @@ const sdkVersion = JSON.parse(readFileSync(path.join(sdkDir, 'package.json'), 'u
 const { createPolar } = await import(pathToFileURL(path.join(sdkDir, 'dist', '2026-10', 'index.mjs')).href);
 const page = readFileSync(pageFile);
 
-// The stub: every request is answered with the page.
-const stub = new Worker(`
-	const { createServer } = require('node:http');
-	const { parentPort, workerData } = require('node:worker_threads');
-	const body = Buffer.from(workerData.page);
-	const server = createServer((request, response) => {
-		request.resume();
-		response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
-		response.end(body);
+// The stub: every request is answered with the page, by a worker thread; or, with STUB_URL set,
+// a stub already running (stub.mjs, or the JMH benchmarks' StubServer), so that this SDK and the
+// Java client can be timed against the same server.
+let stub = null;
+let baseUrl = process.env.STUB_URL;
+if (!baseUrl) {
+	stub = new Worker(`
+		const { createServer } = require('node:http');
+		const { parentPort, workerData } = require('node:worker_threads');
+		const body = Buffer.from(workerData.page);
+		const server = createServer((request, response) => {
+			request.resume();
+			response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
+			response.end(body);
+		});
+		server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
+	`, { eval: true, workerData: { page } });
+	const port = await new Promise((resolve, reject) => {
+		stub.once('message', resolve);
+		stub.once('error', reject);
 	});
-	server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
-`, { eval: true, workerData: { page } });
-const port = await new Promise((resolve, reject) => {
-	stub.once('message', resolve);
-	stub.once('error', reject);
-});
-const baseUrl = `http://127.0.0.1:${port}`;
+	baseUrl = `http://127.0.0.1:${port}`;
+}
 
 const polar = createPolar({ accessToken: 'polar_oat_BenchmarkToken', baseUrl, timeout: 60 });
 const calls = {
@@ -65,7 +71,7 @@ async function run(call, seconds) {
 }
 
 console.log(`@polar-sh/sdk ${sdkVersion} products.list({ limit: 100 }), node ${process.version}, `
-	+ `a page of ${page.length} bytes from a stub in a worker thread`);
+	+ `a page of ${page.length} bytes from ${stub ? 'a stub in a worker thread' : baseUrl}`);
 for (const [name, call] of Object.entries(calls)) {
 	await run(call, WARMUP_SECONDS);
 	const scores = [];
@@ -78,4 +84,4 @@ for (const [name, call] of Object.entries(calls)) {
 	console.log(`${name} mean: ${mean.toFixed(1)} calls/s (min ${Math.min(...scores).toFixed(1)}, `
 		+ `max ${Math.max(...scores).toFixed(1)}) on one thread${sink < 0 ? '' : ''}`);
 }
-await stub.terminate();
+await stub?.terminate();

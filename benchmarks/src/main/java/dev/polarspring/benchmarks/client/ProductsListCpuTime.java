@@ -31,6 +31,11 @@ import dev.polarspring.client.resource.ProductsListParams;
  * java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) \
  *     dev.polarspring.benchmarks.client.ProductsListCpuTime 15 jdk http-components
  * }</pre>
+ *
+ * With {@code -Dstub.url=http://127.0.0.1:<port>} the calls go to a stub already running
+ * ({@link StubServer#main}, or {@code benchmarks/ts/stub.mjs}) instead of one started
+ * here, so that Polar's TypeScript SDK ({@code STUB_URL=... node list-bench.mjs}) can be
+ * timed against the same server; the stub must answer with the corpus's products page.
  */
 public final class ProductsListCpuTime {
 
@@ -55,8 +60,14 @@ public final class ProductsListCpuTime {
 		int rounds = (args.length > 0) ? Integer.parseInt(args[0]) : 15;
 		String[] transports = (args.length > 1) ? Arrays.copyOfRange(args, 1, args.length)
 				: new String[] { "jdk", "http-components" };
-		byte[] page = Corpus.get().document(CorpusPage.PRODUCTS);
-		try (StubServer server = StubServer.serving(page)) {
+		String stubUrl = System.getProperty("stub.url");
+		if (stubUrl != null) {
+			for (String transport : transports) {
+				measure(stubUrl, transport, provider(transport), rounds);
+			}
+			return;
+		}
+		try (StubServer server = StubServer.serving(Corpus.get().document(CorpusPage.PRODUCTS))) {
 			for (String transport : transports) {
 				measure(server.baseUrl(), transport, provider(transport), rounds);
 			}
@@ -83,6 +94,11 @@ public final class ProductsListCpuTime {
 			.defaultHeader("Polar-Version", PolarClientSettings.DEFAULT_API_VERSION)
 			.defaultHeader("Authorization", "Bearer " + TOKEN)
 			.build();
+		int items = polar.products().list(params).items().size();
+		if (items != 100) {
+			throw new IllegalStateException("The stub at " + baseUrl + " should answer with the corpus's page of 100 "
+					+ "products; the client read " + items);
+		}
 		Runnable typed = () -> sink = polar.products().list(params);
 		Runnable floor = () -> sink = Objects.requireNonNull(
 				restClient.get().uri("/v1/products/?limit=100").retrieve().body(JsonNode.class),

@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 
 import com.sun.net.httpserver.HttpServer;
 
+import dev.polarspring.benchmarks.corpus.Corpus;
+import dev.polarspring.benchmarks.corpus.CorpusPage;
+
 /**
  * A server on the loopback interface that answers every request with the same JSON body,
  * standing in for Polar in the client benchmarks. It runs on the JDK's {@link HttpServer}
@@ -17,8 +20,32 @@ final class StubServer implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private StubServer(HttpServer server) {
+	/**
+	 * Runs a stub on its own, answering with the corpus's products page, for
+	 * {@code ProductsListCpuTime -Dstub.url=...} and {@code benchmarks/ts/list-bench.mjs}
+	 * ({@code STUB_URL}) to list from the same server; it runs until stopped.
+	 * @param args the port (any free one if absent)
+	 * @throws IOException if the port cannot be bound
+	 */
+	public static void main(String[] args) throws IOException {
+		int port = (args.length > 0) ? Integer.parseInt(args[0]) : 0;
+		byte[] page = Corpus.get().document(CorpusPage.PRODUCTS);
+		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+		StubServer stub = new StubServer(server, page);
+		server.start();
+		System.out.println(stub.baseUrl() + " answers with " + page.length + " bytes");
+	}
+
+	private StubServer(HttpServer server, byte[] json) {
 		this.server = server;
+		server.createContext("/", (exchange) -> {
+			exchange.getRequestBody().readAllBytes();
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(200, json.length);
+			try (OutputStream body = exchange.getResponseBody()) {
+				body.write(json);
+			}
+		});
 	}
 
 	/**
@@ -29,16 +56,9 @@ final class StubServer implements AutoCloseable {
 	static StubServer serving(byte[] json) {
 		try {
 			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			server.createContext("/", (exchange) -> {
-				exchange.getRequestBody().readAllBytes();
-				exchange.getResponseHeaders().set("Content-Type", "application/json");
-				exchange.sendResponseHeaders(200, json.length);
-				try (OutputStream body = exchange.getResponseBody()) {
-					body.write(json);
-				}
-			});
+			StubServer stub = new StubServer(server, json);
 			server.start();
-			return new StubServer(server);
+			return stub;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
