@@ -10,11 +10,9 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
-import org.springframework.util.ClassUtils;
 
 /**
  * {@link RequestFactoryProvider#httpComponents()}: one pooled Apache HttpClient per
@@ -23,10 +21,9 @@ import org.springframework.util.ClassUtils;
  */
 final class HttpComponentsRequestFactories implements RequestFactoryProvider {
 
-	private static final String HTTP_CLIENTS = "org.apache.hc.client5.http.impl.classic.HttpClients";
-
 	// Calls to one Polar server share a route: the pool's default of 5 connections a
-	// route would make the sixth concurrent call wait for a connection.
+	// route would make the sixth concurrent call wait for a connection. (The starter's
+	// PolarHttpComponents gives Boot's Apache HttpClient the same.)
 	private static final int MAX_CONNECTIONS = 50;
 
 	// A pooled connection idle this long is checked before it is reused, so that one
@@ -35,20 +32,12 @@ final class HttpComponentsRequestFactories implements RequestFactoryProvider {
 
 	private final Map<Duration, CloseableHttpClient> clients = new ConcurrentHashMap<>();
 
-	private HttpComponentsRequestFactories() {
-	}
-
-	static HttpComponentsRequestFactories create() {
-		return create(HttpComponentsRequestFactories.class.getClassLoader());
-	}
-
-	static HttpComponentsRequestFactories create(@Nullable ClassLoader classLoader) {
-		if (!ClassUtils.isPresent(HTTP_CLIENTS, classLoader)) {
-			throw new IllegalStateException("RequestFactoryProvider.httpComponents() needs Apache HttpClient 5: add "
-					+ "org.apache.httpcomponents.client5:httpclient5 to the application's dependencies, "
-					+ "or use RequestFactoryProvider.jdk()");
-		}
-		return new HttpComponentsRequestFactories();
+	/**
+	 * Creates the provider; {@link RequestFactoryProvider#httpComponents()} has checked
+	 * that Apache HttpClient is there (this class names its types in its methods, so the
+	 * JVM needs them to load it).
+	 */
+	HttpComponentsRequestFactories() {
 	}
 
 	@Override
@@ -57,6 +46,9 @@ final class HttpComponentsRequestFactories implements RequestFactoryProvider {
 				HttpComponentsRequestFactories::client);
 		HttpComponentsClientHttpRequestFactory factory = new HttpComponentsClientHttpRequestFactory(client);
 		factory.setReadTimeout(readTimeout);
+		// A call waits for a free pooled connection no longer than it would for a new
+		// one (Apache HttpClient's default is 3 minutes); then it was not sent.
+		factory.setConnectionRequestTimeout(connectTimeout);
 		return factory;
 	}
 
@@ -77,7 +69,6 @@ final class HttpComponentsRequestFactories implements RequestFactoryProvider {
 			.disableAutomaticRetries()
 			.disableRedirectHandling()
 			.disableCookieManagement()
-			.disableContentCompression()
 			.build();
 	}
 

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.ClassUtils;
 
 /**
  * Creates the request factories the client sends through, one per read timeout: the
@@ -55,14 +56,23 @@ public interface RequestFactoryProvider {
 	 * Returns a provider backed by Apache HttpClient 5
 	 * ({@code org.apache.httpcomponents.client5:httpclient5}, which the application
 	 * brings). Request factories it creates for the same connect timeout share one pooled
-	 * client. The client leaves retries to the Polar client's own retry settings, follows
-	 * no redirects, keeps no cookies and asks for no compressed answers, as the JDK's
-	 * {@link HttpClient} does by default.
+	 * client. The client leaves retries to the Polar client's own retry settings; it
+	 * follows no redirects and keeps no cookies, as the JDK's {@link HttpClient} does by
+	 * default, and asks for gzip answers and decompresses them, as Spring's
+	 * {@link JdkClientHttpRequestFactory} does.
 	 * @return a new provider
 	 * @throws IllegalStateException if Apache HttpClient 5 is not on the classpath
 	 */
 	static RequestFactoryProvider httpComponents() {
-		return HttpComponentsRequestFactories.create();
+		// Checked before HttpComponentsRequestFactories is loaded: loading it needs
+		// Apache HttpClient's types.
+		if (!ClassUtils.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients",
+				RequestFactoryProvider.class.getClassLoader())) {
+			throw new IllegalStateException("RequestFactoryProvider.httpComponents() needs Apache HttpClient 5: add "
+					+ "org.apache.httpcomponents.client5:httpclient5 to the application's dependencies, "
+					+ "or use RequestFactoryProvider.jdk()");
+		}
+		return new HttpComponentsRequestFactories();
 	}
 
 }

@@ -61,15 +61,11 @@ public final class ProductsListCpuTime {
 		String[] transports = (args.length > 1) ? Arrays.copyOfRange(args, 1, args.length)
 				: new String[] { "jdk", "http-components" };
 		String stubUrl = System.getProperty("stub.url");
-		if (stubUrl != null) {
+		try (StubServer server = (stubUrl != null) ? null
+				: StubServer.serving(Corpus.get().document(CorpusPage.PRODUCTS))) {
+			String baseUrl = (server != null) ? server.baseUrl() : Objects.requireNonNull(stubUrl);
 			for (String transport : transports) {
-				measure(stubUrl, transport, provider(transport), rounds);
-			}
-			return;
-		}
-		try (StubServer server = StubServer.serving(Corpus.get().document(CorpusPage.PRODUCTS))) {
-			for (String transport : transports) {
-				measure(server.baseUrl(), transport, provider(transport), rounds);
+				measure(baseUrl, transport, provider(transport), rounds);
 			}
 		}
 	}

@@ -57,9 +57,9 @@ class TimeoutTests {
 
 	@Test
 	void theClientReadTimeoutAppliesAndTimedOutGetsAreRetried() {
-		// The first exchange in a cold JVM (classes, connection) can take longer than
-		// 200 ms by itself; made with the default timeout, so that below only the slow
-		// answers time out.
+		// The first exchange in a cold JVM (loading the classes of the client and of
+		// decoding) can take longer than 200 ms by itself; made with the default
+		// timeout, so that below only the slow answers time out.
 		TestApi.client(polar.baseUrl(), this.sleeper)
 			.build()
 			.executor()
