@@ -70,6 +70,24 @@ async function run(call, seconds) {
 	return operations / seconds;
 }
 
+// Driven batch by batch (BATCHES_FROM_STDIN=<calls a batch>), as ListAgainstTypeScript does: after
+// the warm-up, "ready"; then, for each line read, that many SDK calls and the milliseconds a call.
+const batchCalls = Number(process.env.BATCHES_FROM_STDIN ?? 0);
+if (batchCalls > 0) {
+	await run(calls.sdk, WARMUP_SECONDS);
+	console.log('ready');
+	const { createInterface } = await import('node:readline');
+	for await (const line of createInterface({ input: process.stdin })) {
+		const start = process.hrtime.bigint();
+		for (let i = 0; i < batchCalls; i++) {
+			sink += (await calls.sdk()).items.length;
+		}
+		console.log(`${Number(process.hrtime.bigint() - start) / 1e6 / batchCalls}`);
+	}
+	await stub?.terminate();
+	process.exit(sink > 0 ? 0 : 1);
+}
+
 console.log(`@polar-sh/sdk ${sdkVersion} products.list({ limit: 100 }), node ${process.version}, `
 	+ `a page of ${page.length} bytes from ${stub ? 'a stub in a worker thread' : baseUrl}`);
 for (const [name, call] of Object.entries(calls)) {
