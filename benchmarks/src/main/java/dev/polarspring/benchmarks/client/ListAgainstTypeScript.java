@@ -7,18 +7,12 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.polarspring.benchmarks.corpus.Corpus;
 import dev.polarspring.benchmarks.corpus.CorpusPage;
-import dev.polarspring.client.PolarClient;
-import dev.polarspring.client.RequestFactoryProvider;
-import dev.polarspring.client.resource.ProductsListParams;
 
 /**
  * The typed {@code products().list(limit 100)} against Polar's TypeScript SDK's
@@ -42,14 +36,9 @@ import dev.polarspring.client.resource.ProductsListParams;
  */
 public final class ListAgainstTypeScript {
 
-	private static final String TOKEN = "polar_oat_BenchmarkToken";
-
 	private static final int BATCH = 40;
 
 	private static final int WARMUP_BATCHES = 40;
-
-	// Written, never read: keeps the JIT from dropping the calls it measures.
-	private static volatile @Nullable Object sink;
 
 	private ListAgainstTypeScript() {
 	}
@@ -72,19 +61,7 @@ public final class ListAgainstTypeScript {
 		try (StubServer server = (stubUrl != null) ? null
 				: StubServer.serving(Corpus.get().document(CorpusPage.PRODUCTS))) {
 			String baseUrl = (server != null) ? server.baseUrl() : Objects.requireNonNull(stubUrl);
-			PolarClient polar = PolarClient.builder()
-				.accessToken(TOKEN)
-				.baseUrl(baseUrl)
-				.requestFactory("jdk".equals(transport) ? RequestFactoryProvider.jdk()
-						: RequestFactoryProvider.httpComponents())
-				.build();
-			ProductsListParams params = ProductsListParams.builder().limit(100).build();
-			int items = polar.products().list(params).items().size();
-			if (items != 100) {
-				throw new IllegalStateException("The stub at " + baseUrl + " should answer with the corpus's page of "
-						+ "100 products; the client read " + items);
-			}
-			Runnable typed = () -> sink = polar.products().list(params);
+			Runnable typed = ListCalls.typedList(baseUrl, ListCalls.transport(transport));
 			try (Node node = Node.start(args, baseUrl)) {
 				for (int batch = 0; batch < WARMUP_BATCHES; batch++) {
 					batch(typed);
@@ -108,7 +85,8 @@ public final class ListAgainstTypeScript {
 				System.out.printf(Locale.ROOT,
 						"typed (%s) %s ms a call, @polar-sh/sdk %s ms a call; typed speed / SDK's: %s, %d rounds "
 								+ "of %d calls each%n",
-						transport, quartiles(typedMillis), quartiles(sdkMillis), quartiles(ratios), rounds, BATCH);
+						transport, ListCalls.quartiles(typedMillis), ListCalls.quartiles(sdkMillis),
+						ListCalls.quartiles(ratios), rounds, BATCH);
 			}
 		}
 	}
@@ -123,14 +101,6 @@ public final class ListAgainstTypeScript {
 			call.run();
 		}
 		return (System.nanoTime() - start) / 1e6 / BATCH;
-	}
-
-	private static String quartiles(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int n = sorted.length;
-		return String.format(Locale.ROOT, "%.2f (quartiles %.2f to %.2f)", sorted[n / 2], sorted[n / 4],
-				sorted[(3 * n) / 4]);
 	}
 
 	/**

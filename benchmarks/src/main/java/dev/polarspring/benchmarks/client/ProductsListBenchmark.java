@@ -93,12 +93,7 @@ public class ProductsListBenchmark {
 					: productPage(100).getBytes(StandardCharsets.UTF_8);
 			this.server = StubServer.serving(page);
 			String baseUrl = this.server.baseUrl();
-			RequestFactoryProvider transport = switch (this.transport) {
-				case "jdk" -> RequestFactoryProvider.jdk();
-				case "http-components" -> RequestFactoryProvider.httpComponents();
-				default -> throw new IllegalArgumentException(
-						"transport is jdk or http-components, not '" + this.transport + "'");
-			};
+			RequestFactoryProvider transport = ListCalls.transport(this.transport);
 			this.polar = PolarClient.builder().accessToken(TOKEN).baseUrl(baseUrl).requestFactory(transport).build();
 			this.params = ProductsListParams.builder().limit(100).build();
 			// The floor sends the same request over the same kind of request factory as

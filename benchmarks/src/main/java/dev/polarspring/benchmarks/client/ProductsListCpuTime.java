@@ -5,17 +5,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.client.RestClient;
 
 import dev.polarspring.benchmarks.corpus.Corpus;
 import dev.polarspring.benchmarks.corpus.CorpusPage;
-import dev.polarspring.client.PolarClient;
 import dev.polarspring.client.PolarClientSettings;
 import dev.polarspring.client.RequestFactoryProvider;
-import dev.polarspring.client.resource.ProductsListParams;
 
 /**
  * The ratio {@link ProductsListBenchmark} measures, for a machine other processes share:
@@ -39,14 +36,9 @@ import dev.polarspring.client.resource.ProductsListParams;
  */
 public final class ProductsListCpuTime {
 
-	private static final String TOKEN = "polar_oat_BenchmarkToken";
-
 	private static final int BATCH = 40;
 
 	private static final int WARMUP_ROUNDS = 40;
-
-	// Written, never read: keeps the JIT from dropping the calls it measures.
-	private static volatile @Nullable Object sink;
 
 	private ProductsListCpuTime() {
 	}
@@ -65,40 +57,24 @@ public final class ProductsListCpuTime {
 				: StubServer.serving(Corpus.get().document(CorpusPage.PRODUCTS))) {
 			String baseUrl = (server != null) ? server.baseUrl() : Objects.requireNonNull(stubUrl);
 			for (String transport : transports) {
-				measure(baseUrl, transport, provider(transport), rounds);
+				measure(baseUrl, transport, ListCalls.transport(transport), rounds);
 			}
 		}
 	}
 
-	private static RequestFactoryProvider provider(String transport) {
-		return switch (transport) {
-			case "jdk" -> RequestFactoryProvider.jdk();
-			case "http-components" -> RequestFactoryProvider.httpComponents();
-			default ->
-				throw new IllegalArgumentException("A transport is jdk or http-components, not '" + transport + "'");
-		};
-	}
-
 	private static void measure(String baseUrl, String transport, RequestFactoryProvider provider, int rounds) {
-		PolarClient polar = PolarClient.builder().accessToken(TOKEN).baseUrl(baseUrl).requestFactory(provider).build();
-		ProductsListParams params = ProductsListParams.builder().limit(100).build();
+		Runnable typed = ListCalls.typedList(baseUrl, provider);
 		// The floor sends the same request over the same kind of request factory.
 		RestClient restClient = RestClient.builder()
 			.baseUrl(baseUrl)
 			.requestFactory(provider.requestFactory(PolarClientSettings.DEFAULT_CONNECT_TIMEOUT,
 					PolarClientSettings.DEFAULT_READ_TIMEOUT))
 			.defaultHeader("Polar-Version", PolarClientSettings.DEFAULT_API_VERSION)
-			.defaultHeader("Authorization", "Bearer " + TOKEN)
+			.defaultHeader("Authorization", "Bearer " + ListCalls.TOKEN)
 			.build();
-		int items = polar.products().list(params).items().size();
-		if (items != 100) {
-			throw new IllegalStateException("The stub at " + baseUrl + " should answer with the corpus's page of 100 "
-					+ "products; the client read " + items);
-		}
-		Runnable typed = () -> sink = polar.products().list(params);
-		Runnable floor = () -> sink = Objects.requireNonNull(
-				restClient.get().uri("/v1/products/?limit=100").retrieve().body(JsonNode.class),
-				"GET /v1/products/ answered without a body");
+		Runnable floor = () -> ListCalls.consume(
+				Objects.requireNonNull(restClient.get().uri("/v1/products/?limit=100").retrieve().body(JsonNode.class),
+						"GET /v1/products/ answered without a body"));
 		for (int round = 0; round < WARMUP_ROUNDS; round++) {
 			batch(typed);
 			batch(floor);
@@ -126,8 +102,8 @@ public final class ProductsListCpuTime {
 		System.out.printf(Locale.ROOT,
 				"%s: typed %s ms a call (CPU %s), floor %s ms (CPU %s); typed speed / floor: %s by the clock, %s by "
 						+ "CPU time%n",
-				transport, median(typedWall), median(typedCpu), median(floorWall), median(floorCpu),
-				quartiles(wallRatios), quartiles(cpuRatios));
+				transport, ListCalls.median(typedWall), ListCalls.median(typedCpu), ListCalls.median(floorWall),
+				ListCalls.median(floorCpu), ListCalls.quartiles(wallRatios), ListCalls.quartiles(cpuRatios));
 	}
 
 	/**
@@ -144,20 +120,6 @@ public final class ProductsListCpuTime {
 		long wall = System.nanoTime() - start;
 		cpu = threads.getCurrentThreadCpuTime() - cpu;
 		return new double[] { wall / 1e6 / BATCH, cpu / 1e6 / BATCH };
-	}
-
-	private static String median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return String.format(Locale.ROOT, "%.2f", sorted[sorted.length / 2]);
-	}
-
-	private static String quartiles(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int n = sorted.length;
-		return String.format(Locale.ROOT, "%.2f (quartiles %.2f to %.2f)", sorted[n / 2], sorted[n / 4],
-				sorted[(3 * n) / 4]);
 	}
 
 }
