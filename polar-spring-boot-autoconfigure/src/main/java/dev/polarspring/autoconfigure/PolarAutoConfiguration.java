@@ -76,14 +76,14 @@ public final class PolarAutoConfiguration {
 		// configuring the HTTP client is part of the first call's cost, not of every
 		// start.
 		SingletonSupplier<ClientHttpRequestFactoryBuilder<?>> factoryBuilder = SingletonSupplier
-			.of(() -> PolarHttpComponents
-				.forPolar(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect)));
+			.of(() -> requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect));
 		SingletonSupplier<HttpClientSettings> settings = SingletonSupplier
 			.of(() -> httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
 		// Boot's settings (SSL bundle, redirects) are kept; the timeouts come from
 		// polar.* or the call.
-		builder.requestFactory((connectTimeout, readTimeout) -> factoryBuilder.obtain()
-			.build(settings.obtain().withTimeouts(connectTimeout, readTimeout)));
+		builder.requestFactory(
+				(connectTimeout, readTimeout) -> PolarHttpComponents.forPolar(factoryBuilder.obtain(), connectTimeout)
+					.build(settings.obtain().withTimeouts(connectTimeout, readTimeout)));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}

@@ -1,17 +1,26 @@
 package dev.polarspring.autoconfigure;
 
+import java.time.Duration;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.polarspring.client.PolarClient;
 import dev.polarspring.client.error.InternalServerException;
+import org.apache.hc.client5.http.classic.HttpClient;
+import org.apache.hc.client5.http.config.Configurable;
+import org.apache.hc.core5.util.Timeout;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -19,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -62,6 +72,19 @@ class PolarClientHttpComponentsTests {
 			// chose Apache HttpClient here.
 			polar.verify(2, getRequestedFor(urlEqualTo("/v1/products/down")));
 		});
+	}
+
+	@Test
+	void aCallWaitsForAPooledConnectionNoLongerThanTheConnectTimeout() {
+		ClientHttpRequestFactory factory = PolarHttpComponents
+			.forPolar(ClientHttpRequestFactoryBuilder.detect(), Duration.ofSeconds(4))
+			.build(HttpClientSettings.defaults());
+		HttpClient client = ((HttpComponentsClientHttpRequestFactory) factory).getHttpClient();
+		assertThat(((Configurable) client).getConfig().getConnectionRequestTimeout()).isEqualTo(Timeout.ofSeconds(4));
+		// Boot's own, for the application's other clients: Apache HttpClient's default.
+		HttpClient others = ((HttpComponentsClientHttpRequestFactory) ClientHttpRequestFactoryBuilder.detect()
+			.build(HttpClientSettings.defaults())).getHttpClient();
+		assertThat(((Configurable) others).getConfig().getConnectionRequestTimeout()).isEqualTo(Timeout.ofMinutes(3));
 	}
 
 	@Test
