@@ -18,23 +18,13 @@ const sdkVersion = JSON.parse(readFileSync(path.join(sdkDir, 'package.json'), 'u
 const { createPolar } = await import(pathToFileURL(path.join(sdkDir, 'dist', '2026-10', 'index.mjs')).href);
 const page = readFileSync(pageFile);
 
-// The stub: every request is answered with the page, by a worker thread; or, with STUB_URL set,
-// a stub already running (stub.mjs, or the JMH benchmarks' StubServer), so that this SDK and the
-// Java client can be timed against the same server.
+// The stub: every request is answered with the page, by stub.mjs in a worker thread; or, with
+// STUB_URL set, a stub already running (stub.mjs, or the JMH benchmarks' StubServer), so that this
+// SDK and the Java client can be timed against the same server.
 let stub = null;
 let baseUrl = process.env.STUB_URL;
 if (!baseUrl) {
-	stub = new Worker(`
-		const { createServer } = require('node:http');
-		const { parentPort, workerData } = require('node:worker_threads');
-		const body = Buffer.from(workerData.page);
-		const server = createServer((request, response) => {
-			request.resume();
-			response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length });
-			response.end(body);
-		});
-		server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
-	`, { eval: true, workerData: { page } });
+	stub = new Worker(new URL('./stub.mjs', import.meta.url), { argv: [pageFile] });
 	const port = await new Promise((resolve, reject) => {
 		stub.once('message', resolve);
 		stub.once('error', reject);

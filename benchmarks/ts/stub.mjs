@@ -1,9 +1,11 @@
-// A stub server on the loopback interface answering every request with one JSON page, as the
-// worker thread of list-bench.mjs does, run on its own so that list-bench.mjs (STUB_URL) and the
-// Java client's ProductsListCpuTime (-Dstub.url) can list from the same server. Usage:
+// A stub server on the loopback interface answering every request with one JSON page. list-bench.mjs
+// runs it in a worker thread (the port goes back to it as a message); run on its own, it lets
+// list-bench.mjs (STUB_URL) and the Java client's ProductsListCpuTime or ListAgainstTypeScript
+// (-Dstub.url) list from the same server. Usage:
 //   node stub.mjs <products-page.json> [port]
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { parentPort } from 'node:worker_threads';
 
 const body = readFileSync(process.argv[2]);
 const server = createServer((request, response) => {
@@ -12,5 +14,10 @@ const server = createServer((request, response) => {
 	response.end(body);
 });
 server.listen(Number(process.argv[3] ?? 0), '127.0.0.1', () => {
-	console.log(`http://127.0.0.1:${server.address().port} answers with ${body.length} bytes`);
+	if (parentPort) {
+		parentPort.postMessage(server.address().port);
+	}
+	else {
+		console.log(`http://127.0.0.1:${server.address().port} answers with ${body.length} bytes`);
+	}
 });

@@ -25,27 +25,16 @@ final class StubServer implements AutoCloseable {
 	 * {@code ProductsListCpuTime -Dstub.url=...} and {@code benchmarks/ts/list-bench.mjs}
 	 * ({@code STUB_URL}) to list from the same server; it runs until stopped.
 	 * @param args the port (any free one if absent)
-	 * @throws IOException if the port cannot be bound
 	 */
-	public static void main(String[] args) throws IOException {
+	public static void main(String[] args) {
 		int port = (args.length > 0) ? Integer.parseInt(args[0]) : 0;
 		byte[] page = Corpus.get().document(CorpusPage.PRODUCTS);
-		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-		StubServer stub = new StubServer(server, page);
-		server.start();
+		StubServer stub = serving(page, port);
 		System.out.println(stub.baseUrl() + " answers with " + page.length + " bytes");
 	}
 
-	private StubServer(HttpServer server, byte[] json) {
+	private StubServer(HttpServer server) {
 		this.server = server;
-		server.createContext("/", (exchange) -> {
-			exchange.getRequestBody().readAllBytes();
-			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, json.length);
-			try (OutputStream body = exchange.getResponseBody()) {
-				body.write(json);
-			}
-		});
 	}
 
 	/**
@@ -54,11 +43,22 @@ final class StubServer implements AutoCloseable {
 	 * @return the running server
 	 */
 	static StubServer serving(byte[] json) {
+		return serving(json, 0);
+	}
+
+	private static StubServer serving(byte[] json, int port) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-			StubServer stub = new StubServer(server, json);
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+			server.createContext("/", (exchange) -> {
+				exchange.getRequestBody().readAllBytes();
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, json.length);
+				try (OutputStream body = exchange.getResponseBody()) {
+					body.write(json);
+				}
+			});
 			server.start();
-			return stub;
+			return new StubServer(server);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
