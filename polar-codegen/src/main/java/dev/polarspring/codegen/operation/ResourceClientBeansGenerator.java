@@ -23,7 +23,7 @@ import dev.polarspring.codegen.ModelTypes;
  * Polar adds becomes a bean, and nothing walks {@code PolarClient} by reflection to find
  * it. The beans are lazy, and the hand-written {@code ResourceClientListenerScan} keeps
  * Spring's {@code @EventListener} processor from reading their methods: together they
- * keep about 200 classes, most of them models, from being loaded at startup. Plain
+ * keep about 220 classes, most of them models, from being loaded at startup. Plain
  * {@code @Bean} methods rather than a {@code BeanRegistrar}: Spring Boot evaluates each
  * condition (and reports it in the conditions report), and Spring AOT turns the methods
  * into bean definitions ahead of time like any other. Lazy beans alone (tried as a
